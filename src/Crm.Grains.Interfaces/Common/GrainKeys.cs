@@ -1,0 +1,28 @@
+namespace Crm.Grains.Interfaces.Common;
+
+/// <summary>
+/// Every grain key carries the portal, so no call can reach another company's records.
+/// Keys are "{portal}/{id}" strings; this is the one place that builds and parses them.
+/// </summary>
+public static class GrainKeys
+{
+    public static string For(int portalId, long id) => $"{portalId}/{id}";
+
+    public static string For(int portalId, string name) => $"{portalId}/{name}";
+
+    public static (int PortalId, long Id) Parse(string key)
+    {
+        var slash = key.IndexOf('/');
+        if (slash <= 0 || !int.TryParse(key.AsSpan(0, slash), out var portal) || !long.TryParse(key.AsSpan(slash + 1), out var id))
+            throw new FormatException($"'{key}' is not a portal/id grain key.");
+        return (portal, id);
+    }
+
+    public static (int PortalId, string Name) ParseNamed(string key)
+    {
+        var slash = key.IndexOf('/');
+        if (slash <= 0 || !int.TryParse(key.AsSpan(0, slash), out var portal))
+            throw new FormatException($"'{key}' is not a portal/name grain key.");
+        return (portal, key[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,23 @@
+using Crm.Grains.Interfaces.Pipelines;
+
+namespace Crm.Grains.Interfaces.Live;
+
+/// <summary>
+/// The live channel of one board (pipeline); key "{portal}/{pipelineId}". Grains publish to it after
+/// their state is durable; it fans events out to every subscribed web node of the cluster.
+/// Subscriptions are kept in memory and expire unless renewed, so nodes renew them periodically.
+/// </summary>
+public interface IBoardFeedGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Subscribes or renews. Returns the feed's activation id: when it changes between renewals the
+    /// feed was restarted and may have lost events, so the node resynchronises its watchers.
+    /// </summary>
+    Task<Guid> Subscribe(IBoardObserver observer);
+
+    Task Unsubscribe(IBoardObserver observer);
+
+    Task PublishDeal(DealChanged change);
+
+    Task PublishPipeline(Pipeline pipeline);
+}

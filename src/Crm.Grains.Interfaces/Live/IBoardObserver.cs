@@ -1,0 +1,13 @@
+using Crm.Grains.Interfaces.Pipelines;
+
+namespace Crm.Grains.Interfaces.Live;
+
+/// <summary>A web node listening to a board; it passes events on to its own watchers.</summary>
+public interface IBoardObserver : IGrainObserver
+{
+    [Orleans.Concurrency.OneWay]
+    Task OnDealChanged(DealChanged change);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnPipelineChanged(Pipeline pipeline);
+}
