@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using Crm.Grains.Common;
+using Crm.Grains.ReadModel;
+using Crm.Silo.ReadModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Crm.Silo.Hosting;
+
+/// <summary>The one place that makes a process a CRM silo, or a client of the CRM cluster.</summary>
+public static class CrmSiloConfiguration
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>Clustering, grain storage and reminders on PostgreSQL, plus the services grains use.</summary>
+    public static ISiloBuilder AddCrmSilo(this ISiloBuilder silo, string connectionString, ClusterSettings settings)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = ClusterSettings.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = ResolveAddress(settings.AdvertisedAddress);
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+            if (settings.ListenOnAnyAddress)
+            {
+                o.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, settings.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, settings.GatewayPort);
+            }
+        });
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Crm, o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        // Plain JSON rows, not Newtonsoft with .NET type names: stored state survives refactoring.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Services.AddCrmReadModel(connectionString);
+        return silo;
+    }
+
+    /// <summary>An Orleans client that finds the cluster's gateways through the membership table.</summary>
+    public static IClientBuilder AddCrmClient(this IClientBuilder client, string connectionString, ClusterSettings settings)
+    {
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = ClusterSettings.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return client;
+    }
+
+    /// <summary>The read-model data source and the read-model services the grains call.</summary>
+    public static IServiceCollection AddCrmReadModel(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDealReadModel, DealReadModel>();
+        services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
+        services.TryAddSingleton<IUserDirectory, UserDirectory>();
+        return services;
+    }
+
+    private static IPAddress ResolveAddress(string hostOrAddress) =>
+        IPAddress.TryParse(hostOrAddress, out var ip)
+            ? ip
+            : Dns.GetHostAddresses(hostOrAddress).First(a => a.AddressFamily == AddressFamily.InterNetwork);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Crm.Grains.Interfaces.Deals;
+using Crm.Grains.ReadModel;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Silo.ReadModel;
+
+/// <summary>Writes deal rows and history with one round trip per change (a batch is one transaction).</summary>
+public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
+{
+    private const string UpsertDeal = """
+        INSERT INTO deals (portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id,
+            begin_date, close_date, comments, position, is_closed, is_deleted, created_at, created_by,
+            updated_at, updated_by, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+        ON CONFLICT (portal_id, id) DO UPDATE SET
+            pipeline_id = EXCLUDED.pipeline_id, stage_id = EXCLUDED.stage_id, title = EXCLUDED.title,
+            amount = EXCLUDED.amount, currency = EXCLUDED.currency, responsible_id = EXCLUDED.responsible_id,
+            begin_date = EXCLUDED.begin_date, close_date = EXCLUDED.close_date, comments = EXCLUDED.comments,
+            position = EXCLUDED.position, is_closed = EXCLUDED.is_closed, is_deleted = EXCLUDED.is_deleted,
+            updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, version = EXCLUDED.version
+        WHERE deals.version < EXCLUDED.version
+        """;
+
+    private const string InsertHistory = """
+        INSERT INTO deal_history (portal_id, deal_id, version, at, actor_id, action, changes)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public async Task Project(Deal deal, bool deleted, DealHistoryEntry? entry)
+    {
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(UpsertDeal)
+        {
+            Parameters =
+            {
+                new() { Value = deal.PortalId }, new() { Value = deal.Id }, new() { Value = deal.PipelineId },
+                new() { Value = deal.StageId }, new() { Value = deal.Title }, new() { Value = deal.Amount },
+                new() { Value = deal.Currency }, new() { Value = deal.ResponsibleId },
+                new() { Value = (object?)deal.BeginDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
+                new() { Value = (object?)deal.CloseDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
+                new() { Value = deal.Comments }, new() { Value = deal.Position }, new() { Value = deal.IsClosed },
+                new() { Value = deleted }, new() { Value = deal.CreatedAt.UtcDateTime }, new() { Value = deal.CreatedBy },
+                new() { Value = deal.UpdatedAt.UtcDateTime }, new() { Value = deal.UpdatedBy }, new() { Value = deal.Version },
+            },
+        });
+        if (entry is not null)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertHistory)
+            {
+                Parameters =
+                {
+                    new() { Value = deal.PortalId }, new() { Value = deal.Id }, new() { Value = entry.Version },
+                    new() { Value = entry.At.UtcDateTime }, new() { Value = entry.ActorId }, new() { Value = entry.Action },
+                    new() { Value = JsonSerializer.Serialize(entry.Changes, ReadModelJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                },
+            });
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long?> GetVersion(int portalId, long dealId)
+    {
+        await using var command = db.CreateCommand("SELECT version FROM deals WHERE portal_id = $1 AND id = $2");
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = dealId });
+        return await command.ExecuteScalarAsync() is long v ? v : null;
+    }
+
+    public async Task<IReadOnlyList<long>> DealIdsInStage(int portalId, long pipelineId, string stageId)
+    {
+        await using var command = db.CreateCommand(
+            "SELECT id FROM deals WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted");
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = pipelineId });
+        command.Parameters.Add(new() { Value = stageId });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+}

@@ -1,0 +1,15 @@
+using Crm.Grains.ReadModel;
+using Npgsql;
+
+namespace Crm.Silo.ReadModel;
+
+public sealed class UserDirectory(NpgsqlDataSource db) : IUserDirectory
+{
+    public async Task<bool> IsActiveUser(int portalId, int userId)
+    {
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM users WHERE portal_id = $1 AND id = $2 AND is_active)");
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = userId });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,33 @@
+using Crm.Grains.Interfaces.Deals;
+using Crm.Grains.Interfaces.Pipelines;
+
+namespace Crm.Web.Deals;
+
+/// <summary>A sum of the deals of a column in one currency (deals keep their own currency).</summary>
+public sealed record CurrencySum(string Currency, decimal Amount);
+
+/// <summary>How many deals a column holds and what they add up to.</summary>
+public sealed record ColumnTotals(string StageId, int Count, IReadOnlyList<CurrencySum> Sums)
+{
+    public static ColumnTotals Empty(string stageId) => new(stageId, 0, []);
+}
+
+/// <summary>One column of a board snapshot: its totals and its first page of cards.</summary>
+public sealed record BoardColumn(string StageId, ColumnTotals Totals, IReadOnlyList<Deal> Deals, bool HasMore);
+
+/// <summary>A board as read from the read model: the pipeline's stages, and a column per stage.</summary>
+public sealed record BoardSnapshot(Pipeline Pipeline, IReadOnlyList<BoardColumn> Columns);
+
+/// <summary>A page of the deal list.</summary>
+public sealed record DealPage(IReadOnlyList<Deal> Items, int Total);
+
+/// <summary>What the list can be sorted by.</summary>
+public enum DealSort
+{
+    Id,
+    Title,
+    Amount,
+    Stage,
+    UpdatedAt,
+    CreatedAt,
+}

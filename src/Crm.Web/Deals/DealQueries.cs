@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Crm.Grains.Interfaces.Deals;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Silo.ReadModel;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Web.Deals;
+
+/// <summary>Everything the UI and API read about deals: boards, columns, totals, the list, history. All SQL.</summary>
+public sealed class DealQueries(NpgsqlDataSource db)
+{
+    private const string DealColumns = """
+        portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id, begin_date, close_date,
+        comments, position, is_closed, created_at, created_by, updated_at, updated_by, version
+        """;
+
+    public async Task<BoardSnapshot> GetBoard(int portalId, Pipeline pipeline, int perColumn)
+    {
+        var stageIds = pipeline.Stages.Select(s => s.Id).ToArray();
+        // One index range scan per stage, each stopping after perColumn + 1 rows (the extra one says "more").
+        await using var command = db.CreateCommand($"""
+            SELECT d.* FROM unnest($3::text[]) AS s(stage_id)
+            CROSS JOIN LATERAL (
+                SELECT {DealColumns} FROM deals
+                WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = s.stage_id AND NOT is_deleted
+                ORDER BY position, id LIMIT $4) d
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = pipeline.Id });
+        command.Parameters.Add(new() { Value = stageIds });
+        command.Parameters.Add(new() { Value = perColumn + 1 });
+        var byStage = (await ReadDeals(command)).ToLookup(d => d.StageId);
+        var totals = await GetTotals(portalId, pipeline.Id);
+        var columns = stageIds.Select(id =>
+        {
+            var cards = byStage[id].ToList();
+            return new BoardColumn(id, totals.GetValueOrDefault(id) ?? ColumnTotals.Empty(id), cards.Take(perColumn).ToList(), cards.Count > perColumn);
+        }).ToList();
+        return new BoardSnapshot(pipeline, columns);
+    }
+
+    /// <summary>The next cards of a column after the given card (keyset paging: stable while cards move).</summary>
+    public async Task<(IReadOnlyList<Deal> Deals, bool HasMore)> GetColumnPage(int portalId, long pipelineId, string stageId, double? afterPosition, long? afterId, int take)
+    {
+        await using var command = db.CreateCommand($"""
+            SELECT {DealColumns} FROM deals
+            WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted
+              AND ($4::float8 IS NULL OR (position, id) > ($4, $5))
+            ORDER BY position, id LIMIT $6
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = pipelineId });
+        command.Parameters.Add(new() { Value = stageId });
+        command.Parameters.Add(new() { Value = (object?)afterPosition ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
+        command.Parameters.Add(new() { Value = afterId ?? 0L });
+        command.Parameters.Add(new() { Value = take + 1 });
+        var deals = await ReadDeals(command);
+        return (deals.Take(take).ToList(), deals.Count > take);
+    }
+
+    public async Task<Dictionary<string, ColumnTotals>> GetTotals(int portalId, long pipelineId)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT stage_id, currency, count(*)::int, sum(amount) FROM deals
+            WHERE portal_id = $1 AND pipeline_id = $2 AND NOT is_deleted
+            GROUP BY stage_id, currency
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = pipelineId });
+        var rows = new List<(string Stage, string Currency, int Count, decimal Sum)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDecimal(3)));
+        return rows.GroupBy(r => r.Stage).ToDictionary(
+            g => g.Key,
+            g => new ColumnTotals(g.Key, g.Sum(r => r.Count), g.OrderBy(r => r.Currency).Select(r => new CurrencySum(r.Currency, r.Sum)).ToList()));
+    }
+
+    public async Task<DealPage> List(int portalId, long? pipelineId, string? search, DealSort sort, bool descending, int offset, int limit)
+    {
+        var order = sort switch
+        {
+            DealSort.Title => "title",
+            DealSort.Amount => "amount",
+            DealSort.Stage => "stage_id",
+            DealSort.UpdatedAt => "updated_at",
+            DealSort.CreatedAt => "created_at",
+            _ => "id",
+        } + (descending ? " DESC" : "");
+        var query = SearchQuery(search);
+        await using var command = db.CreateCommand($"""
+            SELECT {DealColumns}, count(*) OVER () FROM deals
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND ($2::bigint IS NULL OR pipeline_id = $2)
+              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3))
+            ORDER BY {order}, id
+            OFFSET $4 LIMIT $5
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = (object?)pipelineId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = offset });
+        command.Parameters.Add(new() { Value = limit });
+        var items = new List<Deal>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            items.Add(ReadDeal(reader));
+            total = (int)reader.GetInt64(18);
+        }
+        if (items.Count == 0 && offset > 0)
+            total = (await List(portalId, pipelineId, search, sort, descending, 0, 1)).Total;
+        return new DealPage(items, total);
+    }
+
+    public async Task<IReadOnlyList<DealHistoryEntry>> GetHistory(int portalId, long dealId)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT version, at, actor_id, action, changes FROM deal_history
+            WHERE portal_id = $1 AND deal_id = $2 ORDER BY version DESC
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = dealId });
+        var entries = new List<DealHistoryEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            entries.Add(new DealHistoryEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3),
+                JsonSerializer.Deserialize<List<FieldChange>>(reader.GetString(4), ReadModelJson.Options) ?? []));
+        return entries;
+    }
+
+    /// <summary>
+    /// The positions around a drop: the card the deal is dropped under (null: top of the column) and
+    /// the card that follows it, ignoring the deal itself.
+    /// </summary>
+    public async Task<(double? Above, double? Below)> NeighbourPositions(int portalId, long pipelineId, string stageId, long? underDealId, long movingDealId)
+    {
+        await using var command = db.CreateCommand("""
+            WITH above AS (
+                SELECT position, id FROM deals
+                WHERE portal_id = $1 AND id = $4 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted)
+            SELECT (SELECT position FROM above),
+                   (SELECT d.position FROM deals d
+                    WHERE d.portal_id = $1 AND d.pipeline_id = $2 AND d.stage_id = $3 AND NOT d.is_deleted AND d.id <> $5
+                      AND ($4::bigint IS NULL OR (d.position, d.id) > (SELECT (position, id) FROM above))
+                    ORDER BY d.position, d.id LIMIT 1)
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = pipelineId });
+        command.Parameters.Add(new() { Value = stageId });
+        command.Parameters.Add(new() { Value = (object?)underDealId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new() { Value = movingDealId });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
+    }
+
+    /// <summary>The ids of a column's deals in board order (for respacing positions).</summary>
+    public async Task<IReadOnlyList<long>> ColumnOrder(int portalId, long pipelineId, string stageId)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT id FROM deals WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted
+            ORDER BY position, id
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = pipelineId });
+        command.Parameters.Add(new() { Value = stageId });
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    /// <summary>
+    /// Turns the search box into a prefix query over title words: "acme sup" finds "ACME supplies".
+    /// Only letters and digits pass, so user text can never be tsquery syntax.
+    /// </summary>
+    public static string? SearchQuery(string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return null;
+        var words = search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
+            .Where(w => w.Length > 0)
+            .Take(8)
+            .Select(w => w + ":*")
+            .ToList();
+        return words.Count == 0 ? null : string.Join(" & ", words);
+    }
+
+    private static async Task<List<Deal>> ReadDeals(NpgsqlCommand command)
+    {
+        var deals = new List<Deal>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) deals.Add(ReadDeal(reader));
+        return deals;
+    }
+
+    private static Deal ReadDeal(NpgsqlDataReader r) => new(
+        r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetDecimal(5), r.GetString(6), r.GetInt32(7),
+        r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
+        r.GetString(10), r.GetDouble(11), r.GetBoolean(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt32(14),
+        r.GetFieldValue<DateTimeOffset>(15), r.GetInt32(16), r.GetInt64(17));
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Crm.Grains.Interfaces.Common;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Web.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Crm.Web.Live;
+
+/// <summary>
+/// The public live API (<c>/hubs/board</c>), documented in docs/live-api.md. A client calls
+/// <see cref="SubscribeBoard"/>, then loads the board snapshot over HTTP, then applies the events
+/// (<c>dealChanged</c>, <c>columnTotals</c>, <c>pipelineChanged</c>, <c>resync</c>) whose version is
+/// newer than what it holds.
+/// </summary>
+[Authorize]
+public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups) : Hub
+{
+    public const string Path = "/hubs/board";
+
+    /// <summary>Starts sending the board's events to this connection; refused for unknown pipelines.</summary>
+    public async Task SubscribeBoard(long pipelineId)
+    {
+        var key = new BoardKey(Context.User!.PortalId(), pipelineId);
+        try
+        {
+            await grains.GetGrain<IPipelineGrain>(GrainKeys.For(key.PortalId, key.PipelineId)).Get();
+        }
+        catch (CrmException e)
+        {
+            throw new HubException(e.Message);
+        }
+        await groups.Join(key, Context.ConnectionId);
+    }
+
+    public Task UnsubscribeBoard(long pipelineId) =>
+        groups.Leave(new BoardKey(Context.User!.PortalId(), pipelineId), Context.ConnectionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception) => groups.LeaveAll(Context.ConnectionId);
+}
+
+/// <summary>
+/// Ties the board's hub group on this node to the live path: while any connection of this node is in
+/// a board's group, one watcher forwards that board's events to the group.
+/// </summary>
+public sealed class HubBoardGroups(BoardLiveService live, IHubContext<BoardHub> hub)
+{
+    private readonly ConcurrentDictionary<BoardKey, Membership> _boards = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<BoardKey, byte>> _byConnection = new();
+
+    public static string GroupName(BoardKey key) => $"board:{key}";
+
+    public async Task Join(BoardKey key, string connectionId)
+    {
+        var membership = _boards.GetOrAdd(key, k => new Membership(new GroupForwarder(hub, GroupName(k), k.PipelineId)));
+        await membership.Add(connectionId, () => live.Watch(key, membership.Forwarder));
+        await hub.Groups.AddToGroupAsync(connectionId, GroupName(key));
+        _byConnection.GetOrAdd(connectionId, _ => new()).TryAdd(key, 0);
+    }
+
+    public async Task Leave(BoardKey key, string connectionId)
+    {
+        await hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(key));
+        if (_byConnection.TryGetValue(connectionId, out var keys)) keys.TryRemove(key, out _);
+        if (_boards.TryGetValue(key, out var membership)) membership.Remove(connectionId);
+    }
+
+    public Task LeaveAll(string connectionId)
+    {
+        if (_byConnection.TryRemove(connectionId, out var keys))
+            foreach (var key in keys.Keys)
+                if (_boards.TryGetValue(key, out var membership)) membership.Remove(connectionId);
+        return Task.CompletedTask;
+    }
+
+    private sealed class Membership(GroupForwarder forwarder)
+    {
+        private readonly HashSet<string> _connections = [];
+        private Task<IDisposable>? _watch;
+
+        public GroupForwarder Forwarder => forwarder;
+
+        public Task Add(string connectionId, Func<Task<IDisposable>> watch)
+        {
+            lock (this)
+            {
+                _connections.Add(connectionId);
+                if (_watch is null || _watch.IsFaulted) _watch = watch();
+                return _watch;
+            }
+        }
+
+        public void Remove(string connectionId)
+        {
+            lock (this)
+            {
+                if (!_connections.Remove(connectionId) || _connections.Count > 0 || _watch is null) return;
+                var watch = _watch;
+                _watch = null;
+                _ = watch.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            }
+        }
+    }
+}

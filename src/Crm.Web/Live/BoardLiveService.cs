@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Crm.Grains.Interfaces.Common;
+using Crm.Grains.Interfaces.Live;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Web.Deals;
+
+namespace Crm.Web.Live;
+
+/// <summary>
+/// This node's end of the live path. The node subscribes once per watched board to the board's feed
+/// grain (whichever silo it lives on) and hands each event to its local watchers. After changes it
+/// re-reads the column totals once for all of them. Subscriptions are renewed on a timer; when the
+/// feed turns out to have restarted, watchers are told to resynchronise.
+/// </summary>
+public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, ILogger<BoardLiveService> log)
+    : IBoardObserver, IHostedService
+{
+    // Well inside the feed's two-minute subscription lifetime, and soon enough after a feed restart.
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
+    // Changes arriving together are summed up by one totals query.
+    private static readonly TimeSpan TotalsCoalescing = TimeSpan.FromMilliseconds(25);
+
+    private readonly ConcurrentDictionary<BoardKey, Board> _boards = new();
+    private IBoardObserver? _self;
+    private Timer? _renewal;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _renewal = new Timer(_ => _ = RenewAll(), null, RenewEvery, RenewEvery);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_renewal is not null) await _renewal.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Adds a watcher; returns once this node is subscribed to the board, so a snapshot loaded after
+    /// this call misses nothing. Dispose the result to stop watching.
+    /// </summary>
+    public async Task<IDisposable> Watch(BoardKey key, IBoardWatcher watcher)
+    {
+        var board = _boards.GetOrAdd(key, _ => new Board());
+        lock (board) board.Watchers = board.Watchers.Add(watcher);
+        await board.Subscribed(() => Subscribe(key, board));
+        return new Unwatch(() => { lock (board) board.Watchers = board.Watchers.Remove(watcher); });
+    }
+
+    public Task OnDealChanged(DealChanged change)
+    {
+        var key = new BoardKey(change.Deal.PortalId, change.Deal.PipelineId);
+        if (!_boards.TryGetValue(key, out var board)) return Task.CompletedTask;
+        foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnDealChanged(change));
+        RefreshTotals(key, board);
+        return Task.CompletedTask;
+    }
+
+    public Task OnPipelineChanged(Pipeline pipeline)
+    {
+        if (_boards.TryGetValue(new BoardKey(pipeline.PortalId, pipeline.Id), out var board))
+            foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPipelineChanged(pipeline));
+        return Task.CompletedTask;
+    }
+
+    private IBoardFeedGrain Feed(BoardKey key) => grains.GetGrain<IBoardFeedGrain>(GrainKeys.For(key.PortalId, key.PipelineId));
+
+    private IBoardObserver Self => _self ??= grains.CreateObjectReference<IBoardObserver>(this);
+
+    private async Task Subscribe(BoardKey key, Board board)
+    {
+        var activation = await Feed(key).Subscribe(Self);
+        var restarted = board.FeedActivation is { } known && known != activation;
+        board.FeedActivation = activation;
+        if (restarted)
+        {
+            log.LogWarning("Feed of board {Board} restarted; watchers resynchronise", key);
+            foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnResync());
+        }
+    }
+
+    private async Task RenewAll()
+    {
+        foreach (var (key, board) in _boards)
+        {
+            try
+            {
+                if (board.Watchers.IsEmpty)
+                {
+                    _boards.TryRemove(key, out _);
+                    await Feed(key).Unsubscribe(Self);
+                }
+                else
+                {
+                    await Subscribe(key, board);
+                }
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Renewing the subscription to board {Board} failed", key);
+            }
+        }
+    }
+
+    private void RefreshTotals(BoardKey key, Board board)
+    {
+        lock (board)
+        {
+            board.TotalsDirty = true;
+            if (board.TotalsRefreshing) return;
+            board.TotalsRefreshing = true;
+        }
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                await Task.Delay(TotalsCoalescing);
+                lock (board)
+                {
+                    if (!board.TotalsDirty)
+                    {
+                        board.TotalsRefreshing = false;
+                        return;
+                    }
+                    board.TotalsDirty = false;
+                }
+                try
+                {
+                    var totals = await queries.GetTotals(key.PortalId, key.PipelineId);
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnTotalsChanged(totals));
+                }
+                catch (Exception e)
+                {
+                    log.LogWarning(e, "Reading the totals of board {Board} failed", key);
+                }
+            }
+        });
+    }
+
+    private void Notify(IBoardWatcher watcher, Action<IBoardWatcher> call)
+    {
+        try
+        {
+            call(watcher);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "A board watcher failed");
+        }
+    }
+
+    private sealed class Board
+    {
+        private Task? _subscription;
+
+        public ImmutableList<IBoardWatcher> Watchers = [];
+        public Guid? FeedActivation;
+        public bool TotalsDirty;
+        public bool TotalsRefreshing;
+
+        /// <summary>The first subscription, shared by watchers arriving together; retried if it failed.</summary>
+        public Task Subscribed(Func<Task> subscribe)
+        {
+            lock (this)
+            {
+                if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
+                    _subscription = subscribe();
+                return _subscription;
+            }
+        }
+    }
+
+    private sealed class Unwatch(Action action) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0) action();
+        }
+    }
+}

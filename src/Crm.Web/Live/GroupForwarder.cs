@@ -1,0 +1,22 @@
+using Crm.Grains.Interfaces.Live;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Web.Deals;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Crm.Web.Live;
+
+/// <summary>Sends one board's events to the hub group of that board on this node (serialised once per message).</summary>
+public sealed class GroupForwarder(IHubContext<BoardHub> hub, string group, long pipelineId) : IBoardWatcher
+{
+    public void OnDealChanged(DealChanged change) =>
+        _ = hub.Clients.Group(group).SendAsync("dealChanged", change);
+
+    public void OnPipelineChanged(Pipeline pipeline) =>
+        _ = hub.Clients.Group(group).SendAsync("pipelineChanged", pipeline);
+
+    public void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals) =>
+        _ = hub.Clients.Group(group).SendAsync("columnTotals", new { pipelineId, columns = totals.Values });
+
+    public void OnResync() =>
+        _ = hub.Clients.Group(group).SendAsync("resync", new { pipelineId });
+}

@@ -1,0 +1,22 @@
+using Crm.Grains.Interfaces.Live;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Web.Deals;
+
+namespace Crm.Web.Live;
+
+/// <summary>
+/// Something on this web node showing a board: a Blazor board, or the hub group of a board's external
+/// clients. Calls arrive on the node's thread pool and must return quickly (hand work to InvokeAsync).
+/// </summary>
+public interface IBoardWatcher
+{
+    void OnDealChanged(DealChanged change);
+
+    void OnPipelineChanged(Pipeline pipeline);
+
+    /// <summary>Fresh column counts and sums, read from the read model after changes.</summary>
+    void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals);
+
+    /// <summary>Events may have been lost (the board's feed restarted): reload the snapshot.</summary>
+    void OnResync();
+}

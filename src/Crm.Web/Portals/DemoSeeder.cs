@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using Crm.Grains.Interfaces.Deals;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Grains.Interfaces.Portals;
+using Crm.Grains.Interfaces.Common;
+using Crm.Web.Api;
+using Crm.Web.Deals;
+using Npgsql;
+
+namespace Crm.Web.Portals;
+
+/// <summary>
+/// On first start, creates the demo portal: three users, the default sales pipeline and a dozen deals
+/// spread over its stages. Skipped when Crm:Demo:Seed is false or any portal exists. The password is
+/// Crm:Demo:Password, or a random one printed once.
+/// </summary>
+public sealed class DemoSeeder(IServiceProvider services, NpgsqlDataSource db, IConfiguration config, ILogger<DemoSeeder> log) : IHostedService
+{
+    public const string PortalName = "Demo";
+    // Any constant: makes web nodes starting together seed once.
+    private const long LockKey = 0x43524D_5345_4544;
+
+    public static readonly IReadOnlyList<(string Email, string Name)> Users =
+    [
+        ("admin@demo.local", "Anna Admin"),
+        ("manager@demo.local", "Mark Manager"),
+        ("sales@demo.local", "Sara Sales"),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!config.GetValue("Crm:Demo:Seed", true)) return;
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await using var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM portals)", connection);
+            if ((bool)(await any.ExecuteScalarAsync(cancellationToken))!) return;
+            await Seed();
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task Seed()
+    {
+        var configured = config["Crm:Demo:Password"];
+        var password = string.IsNullOrEmpty(configured) ? RandomPassword() : configured;
+        await using var scope = services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<PortalProvisioning>();
+        var grains = scope.ServiceProvider.GetRequiredService<IGrainFactory>();
+        var deals = scope.ServiceProvider.GetRequiredService<DealService>();
+
+        var (portalId, adminId) = await provisioning.CreatePortal(PortalName, new NewUser(Users[0].Email, Users[0].Name, password));
+        var userIds = new List<int> { adminId };
+        foreach (var (email, name) in Users.Skip(1))
+            userIds.Add(await provisioning.CreateUser(portalId, new NewUser(email, name, password)));
+
+        var pipelineId = await deals.DefaultPipelineId(portalId);
+        var pipeline = await grains.GetGrain<IPipelineGrain>(GrainKeys.For(portalId, pipelineId)).Get();
+        var inProgress = pipeline.Stages.Where(s => !s.IsFinal).ToList();
+        string[] titles =
+        [
+            "Website redesign for Northwind", "CRM licences for Contoso", "Office chairs, 40 pcs", "Annual support contract",
+            "Cloud migration pilot", "Trade fair stand", "Logistics software rollout", "Marketing retainer Q3",
+            "Security audit", "Training for 25 managers", "Data warehouse", "Printer fleet renewal",
+        ];
+        for (var i = 0; i < titles.Length; i++)
+        {
+            var owner = new RequestUser(portalId, userIds[i % userIds.Count]);
+            var fields = new DealFields(titles[i], 1500m * (i + 1), i % 4 == 3 ? "EUR" : "USD", owner.UserId);
+            await deals.Create(owner, pipelineId, inProgress[i % inProgress.Count].Id, fields);
+        }
+
+        log.LogInformation("Seeded the demo portal with {Users} users and {Deals} deals", Users.Count, titles.Length);
+        var who = string.Join(Environment.NewLine, Users.Select(u => $"  {u.Email,-22} {password}"));
+        Console.WriteLine($"{Environment.NewLine}Demo users (e-mail, password):{Environment.NewLine}{who}{Environment.NewLine}");
+    }
+
+    private static string RandomPassword() =>
+        RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyz23456789", 12);
+}

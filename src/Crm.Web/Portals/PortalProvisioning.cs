@@ -1,0 +1,33 @@
+using Crm.Grains.Interfaces.Portals;
+using Crm.Web.Access;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Crm.Web.Portals;
+
+/// <summary>A user to create: e-mail (the sign-in name), name shown in the CRM, password.</summary>
+public sealed record NewUser(string Email, string DisplayName, string Password);
+
+/// <summary>Creates portals and their users (the portal row, its admin, its default pipeline).</summary>
+public sealed class PortalProvisioning(NpgsqlDataSource db, UserManager<CrmUser> users, IGrainFactory grains)
+{
+    /// <summary>Creates a portal with its first user as admin; returns the portal id and the admin's user id.</summary>
+    public async Task<(int PortalId, int AdminId)> CreatePortal(string name, NewUser admin)
+    {
+        await using var command = db.CreateCommand("INSERT INTO portals (name) VALUES ($1) RETURNING id");
+        command.Parameters.Add(new() { Value = name });
+        var portalId = (int)(await command.ExecuteScalarAsync())!;
+        var adminId = await CreateUser(portalId, admin);
+        await grains.GetGrain<IPortalGrain>(portalId).Create(name, adminId);
+        return (portalId, adminId);
+    }
+
+    public async Task<int> CreateUser(int portalId, NewUser user)
+    {
+        var crmUser = new CrmUser { PortalId = portalId, Email = user.Email, DisplayName = user.DisplayName };
+        var result = await users.CreateAsync(crmUser, user.Password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"User {user.Email} not created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        return crmUser.Id;
+    }
+}
