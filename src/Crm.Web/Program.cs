@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Crm.Web.Hosting;
 
-app.MapGet("/", () => "Hello World!");
+await CrmWebApp.Build(args).RunAsync();
 
-app.Run();
+/// <summary>Entry point; public so tests can name the assembly.</summary>
+public partial class Program;

@@ -38,13 +38,13 @@ public sealed partial class CrmProblemHandler(IProblemDetailsService problems) :
         var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
         var expected = ExpectedType().Match(json.Message) is { Success: true } m ? m.Groups[1].Value switch
         {
-            "Decimal" or "Int32" or "Int64" or "Double" => "a number",
-            "DateOnly" => "a date (yyyy-mm-dd)",
-            "Boolean" => "true or false",
-            "String" => "a string",
-            var other => $"a valid {other}",
-        } : "a valid value";
-        var detail = field is null ? "The request body is not valid JSON." : $"'{field}' must be {expected}.";
+            "Decimal" or "Int32" or "Int64" or "Double" => "must be a number",
+            "DateOnly" => "must be a date (yyyy-mm-dd)",
+            "Boolean" => "must be true or false",
+            "String" => "must be a string",
+            _ => "has an invalid value",
+        } : "has an invalid value";
+        var detail = field is null ? "The request body is not valid JSON." : $"'{field}' {expected}.";
         return Problem(StatusCodes.Status400BadRequest, "invalid_json", detail, field);
     }
 

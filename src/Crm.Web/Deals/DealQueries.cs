@@ -144,7 +144,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
             SELECT (SELECT position FROM above),
                    (SELECT d.position FROM deals d
                     WHERE d.portal_id = $1 AND d.pipeline_id = $2 AND d.stage_id = $3 AND NOT d.is_deleted AND d.id <> $5
-                      AND ($4::bigint IS NULL OR (d.position, d.id) > (SELECT (position, id) FROM above))
+                      AND ($4::bigint IS NULL OR (d.position, d.id) > (SELECT position, id FROM above))
                     ORDER BY d.position, d.id LIMIT 1)
             """);
         command.Parameters.Add(new() { Value = portalId });

@@ -60,7 +60,7 @@ public sealed class DealService(IGrainFactory grains, DealQueries queries)
         var (above, below) = await queries.NeighbourPositions(portalId, deal.PipelineId, stageId, underDealId, deal.Id);
         if (underDealId is not null && above is null)
             throw CrmException.Invalid("invalid_placement", $"Deal {underDealId} is not in stage '{stageId}'.", "underDealId");
-        if (above is { } a && below is { } b && b - a < MinimumGap)
+        if (above is { } low && below is { } high && high - low < MinimumGap)
         {
             await Respace(portalId, deal.PipelineId, stageId);
             (above, below) = await queries.NeighbourPositions(portalId, deal.PipelineId, stageId, underDealId, deal.Id);

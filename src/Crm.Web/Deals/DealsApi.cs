@@ -1,3 +1,4 @@
+using Crm.Web.Access;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Deals;
 using Crm.Web.Api;

@@ -57,6 +57,14 @@ public sealed class DemoSeeder(IServiceProvider services, NpgsqlDataSource db, I
         var grains = scope.ServiceProvider.GetRequiredService<IGrainFactory>();
         var deals = scope.ServiceProvider.GetRequiredService<DealService>();
 
+        var userManager = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Access.CrmUser>>();
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(userManager, new Access.CrmUser(), password);
+            if (!check.Succeeded)
+                throw new InvalidOperationException($"Crm:Demo:Password is not usable: {string.Join(" ", check.Errors.Select(e => e.Description))}");
+        }
+
         var (portalId, adminId) = await provisioning.CreatePortal(PortalName, new NewUser(Users[0].Email, Users[0].Name, password));
         var userIds = new List<int> { adminId };
         foreach (var (email, name) in Users.Skip(1))

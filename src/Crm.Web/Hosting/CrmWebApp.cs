@@ -1,0 +1,119 @@
+using Crm.Silo.Hosting;
+using Crm.Web.Access;
+using Crm.Web.Api;
+using Crm.Web.Components;
+using Crm.Web.Deals;
+using Crm.Web.Live;
+using Crm.Web.Pipelines;
+using Crm.Web.Portals;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http.Json;
+using MudBlazor.Services;
+
+namespace Crm.Web.Hosting;
+
+/// <summary>Composes the web node: Orleans (silo or client), identity, UI, hub, APIs, health.</summary>
+public static class CrmWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddCrmLogging(builder.Configuration);
+
+        var connectionString = builder.Configuration.GetConnectionString("Crm")
+            ?? throw new InvalidOperationException("ConnectionStrings:Crm is not set (the run script sets it for you).");
+        var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var mode = builder.Configuration.GetValue("Crm:Mode", HostingMode.Combined);
+
+        builder.Services.AddCrmMigrations(connectionString);
+        if (mode == HostingMode.Combined)
+            builder.UseOrleans(silo => silo.AddCrmSilo(connectionString, cluster));
+        else
+            builder.UseOrleansClient(client => client.AddCrmClient(connectionString, cluster));
+        builder.Services.AddCrmReadModel(connectionString);
+
+        AddAccess(builder.Services);
+        AddCrmServices(builder.Services);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CrmProblemHandler>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapAccountApi();
+        app.MapDealsApi();
+        app.MapPipelinesApi();
+        app.MapHub<BoardHub>(BoardHub.Path);
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static void AddAccess(IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.Cookie.Name = "crm.auth";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            // API and hub clients get 401/403, not a redirect to the login page.
+            o.Events.OnRedirectToLogin = c => Challenge(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Challenge(c, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddIdentityCore<CrmUser>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddUserStore<UserStore>()
+            .AddClaimsPrincipalFactory<CrmClaimsFactory>()
+            .AddSignInManager();
+    }
+
+    private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddCrmServices(IServiceCollection services)
+    {
+        services.AddSingleton<DealQueries>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<DealService>();
+        services.AddScoped<PortalProvisioning>();
+        services.AddSingleton<BoardLiveService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
+        services.AddSingleton<HubBoardGroups>();
+        services.AddHostedService<DemoSeeder>();
+    }
+}
