@@ -15,7 +15,7 @@ public static class CrmSiloConfiguration
 {
     private const string Invariant = "Npgsql";
 
-    /// <summary>Clustering, grain storage and reminders on PostgreSQL, plus the services grains use.</summary>
+    /// <summary>A silo of the CRM cluster: identity and endpoints from settings, everything else from <see cref="AddCrmPersistence"/>.</summary>
     public static ISiloBuilder AddCrmSilo(this ISiloBuilder silo, string connectionString, ClusterSettings settings)
     {
         silo.Configure<ClusterOptions>(o =>
@@ -34,6 +34,12 @@ public static class CrmSiloConfiguration
                 o.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, settings.GatewayPort);
             }
         });
+        return silo.AddCrmPersistence(connectionString);
+    }
+
+    /// <summary>Clustering, grain storage and reminders on PostgreSQL, plus the services grains use.</summary>
+    public static ISiloBuilder AddCrmPersistence(this ISiloBuilder silo, string connectionString)
+    {
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
@@ -63,6 +69,12 @@ public static class CrmSiloConfiguration
             o.ClusterId = settings.ClusterId;
             o.ServiceId = ClusterSettings.ServiceId;
         });
+        return client.UseCrmClustering(connectionString);
+    }
+
+    /// <summary>Finds the cluster's gateways through the membership table.</summary>
+    public static IClientBuilder UseCrmClustering(this IClientBuilder client, string connectionString)
+    {
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

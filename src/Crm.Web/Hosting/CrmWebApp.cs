@@ -18,7 +18,8 @@ public static class CrmWebApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name locates the static web assets manifest, also when a test process hosts us.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(CrmWebApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddCrmLogging(builder.Configuration);
