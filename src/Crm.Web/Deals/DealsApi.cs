@@ -23,11 +23,14 @@ public static class DealsApi
     {
         var api = app.MapGroup("/api/deals").RequireAuthorization().WithTags("Deals");
 
-        api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, long? pipelineId, string? search, DealSort? sort, bool? desc, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, long? pipelineId, string? search, string? sort, bool? desc, int? page, int? pageSize) =>
         {
+            var by = DealSort.Id;
+            if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
+                throw Grains.Interfaces.Common.CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<DealSort>())}.", "sort");
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
             var offset = Math.Max(0, (page ?? 1) - 1) * size;
-            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, sort ?? DealSort.Id, desc ?? false, offset, size));
+            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, by, desc ?? false, offset, size));
         }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline, search the title, sort.");
 
         api.MapPost("/", async (ClaimsPrincipal user, DealService deals, DealBody body) =>

@@ -1,0 +1,27 @@
+using Crm.TestSupport;
+
+namespace Crm.Web.Tests;
+
+/// <summary>The real web host (co-hosting a silo) on a loopback port, on its own database, with one portal.</summary>
+public sealed class WebFixture : IAsyncLifetime
+{
+    public CrmTestHost Host { get; private set; } = default!;
+    public TestPortal Portal { get; private set; } = default!;
+    public string ConnectionString { get; private set; } = "";
+    public string ClusterId { get; } = $"web-{Guid.NewGuid():N}";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.Instance.CreateDatabase("web");
+        Host = await CrmTestHost.Start(ConnectionString, ClusterId);
+        Portal = await Host.CreatePortal();
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web";
+}
