@@ -1,0 +1,69 @@
+using Crm.TestSupport;
+using Microsoft.Playwright;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>
+/// The real app on a loopback port and Debian's Chromium driven by Playwright (no browser download).
+/// Screenshots go to TestResults/screenshots for the CI artifacts.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public CrmTestHost Host { get; private set; } = default!;
+    public TestPortal Portal { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+    private IPlaywright _playwright = default!;
+
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var folder = Path.Combine(FindRepositoryRoot(), "TestResults", "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabase("e2e");
+        Host = await CrmTestHost.Start(connectionString, $"e2e-{Guid.NewGuid():N}");
+        Portal = await Host.CreatePortal("Browser portal");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A new browser context signed in through the login form, showing the given page.</summary>
+    public async Task<IPage> SignedInPage(string email, string path)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), ViewportSize = new() { Width = 1600, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", TestPortal.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains(path));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Crm.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
+}

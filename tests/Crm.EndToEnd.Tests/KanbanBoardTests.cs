@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using Crm.Grains.Interfaces.Deals;
+using Crm.Grains.Interfaces.Pipelines;
+using Microsoft.Playwright;
+
+namespace Crm.EndToEnd.Tests;
+
+public sealed class KanbanBoardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = NewJson();
+
+    private static System.Text.Json.JsonSerializerOptions NewJson()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions();
+        Crm.Web.Api.ApiJson.Configure(options);
+        return options;
+    }
+
+    private static ILocator Column(IPage page, string stageId) => page.Locator($"section.board-column[data-stage-id='{stageId}']");
+
+    [Fact]
+    public async Task A_card_dragged_in_one_browser_appears_in_the_other_browsers_target_column_with_updated_totals()
+    {
+        var api = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
+        var pipeline = (await api.Http.GetFromJsonAsync<Pipeline>($"/api/pipelines/{fixture.Portal.PipelineId}", Json))!;
+        var source = pipeline.Stages[0].Id;
+        var target = pipeline.Stages[2].Id;
+        var created = await api.Http.PostAsJsonAsync("/api/deals", new { title = "Drag me", amount = 4321, currency = "EUR", pipelineId = pipeline.Id, stageId = source });
+        var deal = (await created.Content.ReadFromJsonAsync<Deal>(Json))!;
+
+        var path = $"/deals/board/{pipeline.Id}";
+        var first = await fixture.SignedInPage(fixture.Portal.AdminEmail, path);
+        var second = await fixture.SignedInPage(fixture.Portal.SecondEmail, path);
+        var card = $"[data-deal-id='{deal.Id}']";
+        await Assertions.Expect(Column(second, source).Locator(card)).ToBeVisibleAsync();
+        await Assertions.Expect(Column(second, target).Locator("[data-testid=column-count]")).ToHaveTextAsync("0");
+
+        await Column(first, source).Locator(card).DragToAsync(Column(first, target).Locator(".column-cards"));
+
+        await Assertions.Expect(Column(second, target).Locator(card)).ToBeVisibleAsync();
+        await Assertions.Expect(Column(second, source).Locator(card)).ToHaveCountAsync(0);
+        await Assertions.Expect(Column(second, target).Locator("[data-testid=column-count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(Column(second, target).Locator("[data-testid=column-sum]")).ToHaveTextAsync("4,321 EUR");
+        await second.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "board-after-drag.png"), FullPage = true });
+
+        var stored = (await api.Http.GetFromJsonAsync<Deal>($"/api/deals/{deal.Id}", Json))!;
+        Assert.Equal(target, stored.StageId);
+    }
+}
