@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 ensure_postgres_installed
 apt_ensure chromium chromium
+apt_ensure docker-compose docker-compose
 
 results=TestResults
 rm -rf "$results"
