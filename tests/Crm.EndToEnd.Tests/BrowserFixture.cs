@@ -40,16 +40,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context signed in through the login form, showing the given page.</summary>
-    public async Task<IPage> SignedInPage(string email, string path)
+    /// <summary>A new browser context signed in through the login form, showing the given page once <paramref name="readySelector"/> is visible.</summary>
+    public async Task<IPage> SignedInPage(string email, string path, string readySelector)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), ViewportSize = new() { Width = 1600, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
+        await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", TestPortal.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains(path));
+        await page.Locator(readySelector).WaitForAsync();
         return page;
     }
 

@@ -29,8 +29,8 @@ public sealed class KanbanBoardTests(BrowserFixture fixture) : IClassFixture<Bro
         var deal = (await created.Content.ReadFromJsonAsync<Deal>(Json))!;
 
         var path = $"/deals/board/{pipeline.Id}";
-        var first = await fixture.SignedInPage(fixture.Portal.AdminEmail, path);
-        var second = await fixture.SignedInPage(fixture.Portal.SecondEmail, path);
+        var first = await fixture.SignedInPage(fixture.Portal.AdminEmail, path, "[data-testid=board]");
+        var second = await fixture.SignedInPage(fixture.Portal.SecondEmail, path, "[data-testid=board]");
         var card = $"[data-deal-id='{deal.Id}']";
         await Assertions.Expect(Column(second, source).Locator(card)).ToBeVisibleAsync();
         await Assertions.Expect(Column(second, target).Locator("[data-testid=column-count]")).ToHaveTextAsync("0");
