@@ -1,1 +1,52 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Globalization;
+using System.Text.Json;
+using Crm.Bench;
+using Crm.TestSupport;
+
+// Board benchmark (issue 2): persisted moves/s, and move-to-watcher latency at 10 moves/s for
+// 1, 100 and 1,000 SignalR watchers. The server runs as its own process (Release build of
+// Crm.Web, co-hosting its silo) on a durable private PostgreSQL; results go to bench/results/.
+//   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --seconds 15]
+var watcherCounts = Arg("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
+var seconds = int.Parse(Arg("--seconds", "15"), CultureInfo.InvariantCulture);
+var concurrency = int.Parse(Arg("--concurrency", "64"), CultureInfo.InvariantCulture);
+
+Console.WriteLine("Starting a durable private PostgreSQL and the server...");
+var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
+await using var server = await ServerProcess.Start(db);
+var client = await BenchClient.SignIn(server.BaseAddress);
+var board = await client.PrepareBoard(deals: 200);
+
+var results = new Dictionary<string, object>
+{
+    ["date"] = DateTimeOffset.UtcNow.ToString("O"),
+    ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+    ["serverMemoryAtStartMiB"] = server.ResidentMiB(),
+};
+
+Console.WriteLine($"Throughput: {concurrency} concurrent movers for {seconds} s...");
+var throughput = await Scenarios.Throughput(client, board, concurrency, TimeSpan.FromSeconds(seconds), server);
+results["throughput"] = throughput;
+Console.WriteLine(JsonSerializer.Serialize(throughput));
+
+var latency = new List<object>();
+foreach (var n in watcherCounts)
+{
+    Console.WriteLine($"Latency: {n} watchers, 10 moves/s for {seconds} s...");
+    var r = await Scenarios.Latency(client, board, n, movesPerSecond: 10, TimeSpan.FromSeconds(seconds), server);
+    latency.Add(r);
+    Console.WriteLine(JsonSerializer.Serialize(r));
+}
+results["latency"] = latency;
+
+var folder = Path.Combine(Repository.Root, "bench", "results");
+Directory.CreateDirectory(folder);
+var file = Path.Combine(folder, $"board-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"Results written to {file}");
+
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}

@@ -13,7 +13,7 @@ namespace Crm.TestSupport;
 /// </summary>
 public sealed class PostgresServer
 {
-    private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> Shared = new(() => Start(durable: false), LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databases;
 
     private readonly string _adminConnectionString;
@@ -32,12 +32,16 @@ public sealed class PostgresServer
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, MaxPoolSize = 60 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, MaxPoolSize = 100 }.ConnectionString;
         await MigrationRunner.Apply(connectionString);
         return connectionString;
     }
 
-    private static PostgresServer Start()
+    /// <summary>
+    /// Starts a private server. Tests use <c>durable: false</c> (no fsync: speed, data is thrown away);
+    /// benchmarks use <c>durable: true</c>, PostgreSQL's defaults, to measure what production pays.
+    /// </summary>
+    public static PostgresServer Start(bool durable)
     {
         if (Environment.GetEnvironmentVariable("CRM_TEST_PG") is { Length: > 0 } existing)
             return new PostgresServer(existing);
@@ -53,7 +57,7 @@ public sealed class PostgresServer
         var data = Path.Combine(root, "data");
         RunPg(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         RunPg(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-o",
-            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+            $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=400" + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"), "start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Crm.Grains.Interfaces.Live;
+using Crm.Grains.Interfaces.Pipelines;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Crm.Bench;
+
+public static class Scenarios
+{
+    /// <summary>Workers move random deals to random in-progress stages as fast as the server answers.</summary>
+    public static async Task<object> Throughput(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, int workers, TimeSpan duration, ServerProcess server)
+    {
+        var stages = board.Pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
+        var latencies = new ConcurrentBag<double>();
+        var moves = new StageRotation(board.DealIds, stages.Length);
+        var failures = 0;
+        var cpuBefore = server.CpuTime();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
+        {
+            // Each worker owns its own deals, so every call is a real change of stage.
+            var mine = board.DealIds.Where((_, i) => i % workers == w).ToArray();
+            var turn = 0;
+            while (clock.Elapsed < duration && mine.Length > 0)
+            {
+                var deal = mine[turn++ % mine.Length];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await client.Move(deal, stages[moves.Next(deal)]);
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var sorted = latencies.Order().ToArray();
+        return new
+        {
+            workers,
+            seconds = Math.Round(elapsed, 1),
+            persistedMoves = sorted.Length,
+            failures,
+            movesPerSecond = Math.Round(sorted.Length / elapsed, 1),
+            callMs = Percentiles(sorted),
+            serverCpuCoresUsed = Math.Round((server.CpuTime() - cpuBefore).TotalSeconds / elapsed, 2),
+            serverMemoryMiB = server.ResidentMiB(),
+        };
+    }
+
+    /// <summary>
+    /// N hub connections watch the board; moves are made at a steady rate; each (move, watcher) pair
+    /// gives one latency: from just before the API call to the watcher's receipt of that version.
+    /// </summary>
+    public static async Task<object> Latency(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, int watchers, int movesPerSecond, TimeSpan duration, ServerProcess server)
+    {
+        var sent = new ConcurrentDictionary<(long Deal, long Version), long>();
+        var pending = new ConcurrentDictionary<(long Deal, long Version), long>();
+        var samples = new ConcurrentBag<double>();
+        var received = 0L;
+        var connections = new List<HubConnection>();
+        var pipelineId = board.Pipeline.Id;
+
+        foreach (var batch in Enumerable.Range(0, watchers).Chunk(50))
+            connections.AddRange(await Task.WhenAll(batch.Select(async _ =>
+            {
+                var hub = client.Hub();
+                hub.On<DealChanged>("dealChanged", e =>
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    Interlocked.Increment(ref received);
+                    if (sent.TryGetValue((e.Deal.Id, e.Version), out var at))
+                        samples.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                    else
+                        pending.TryAdd((e.Deal.Id, e.Version), now); // arrived before the call was recorded
+                });
+                await hub.StartAsync();
+                await hub.InvokeAsync("SubscribeBoard", pipelineId);
+                return hub;
+            })));
+        var memoryWatching = server.ResidentMiB();
+
+        var stages = board.Pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
+        var rotation = new StageRotation(board.DealIds, stages.Length);
+        var interval = TimeSpan.FromSeconds(1.0 / movesPerSecond);
+        var callMs = new List<double>();
+        var clock = Stopwatch.StartNew();
+        var moves = 0;
+        while (clock.Elapsed < duration)
+        {
+            var due = interval * moves;
+            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+            var deal = board.DealIds[moves % board.DealIds.Count];
+            var started = Stopwatch.GetTimestamp();
+            var moved = await client.Move(deal, stages[rotation.Next(deal)]);
+            callMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            sent[(moved.Id, moved.Version)] = started;
+            moves++;
+        }
+
+        // Wait (bounded) for the last deliveries.
+        var wanted = (long)moves * watchers;
+        var drain = Stopwatch.StartNew();
+        while (Interlocked.Read(ref received) < wanted && drain.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(50);
+        foreach (var ((deal, version), at) in pending)
+            if (sent.TryGetValue((deal, version), out var start))
+                samples.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
+
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        var sorted = samples.Order().ToArray();
+        return new
+        {
+            watchers,
+            moves,
+            deliveriesExpected = wanted,
+            deliveriesReceived = Interlocked.Read(ref received),
+            deliveryMs = Percentiles(sorted),
+            moveCallMs = Percentiles(callMs.Order().ToArray()),
+            serverMemoryMiBWhileWatching = memoryWatching,
+        };
+    }
+
+    private static object Percentiles(double[] sorted) => sorted.Length == 0
+        ? new { p50 = 0.0, p99 = 0.0, max = 0.0 }
+        : new
+        {
+            p50 = Math.Round(sorted[(int)(sorted.Length * 0.50)], 1),
+            p99 = Math.Round(sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))], 1),
+            max = Math.Round(sorted[^1], 1),
+        };
+}
+
+/// <summary>Moves each deal one in-progress stage further each time (deal i starts in stage i mod count, as prepared).</summary>
+public sealed class StageRotation(IReadOnlyList<long> dealIds, int stageCount)
+{
+    private readonly ConcurrentDictionary<long, int> _stage = new(dealIds.Select((id, i) => KeyValuePair.Create(id, i % stageCount)));
+
+    public int Next(long dealId) => _stage.AddOrUpdate(dealId, 0, (_, s) => (s + 1) % stageCount);
+}
