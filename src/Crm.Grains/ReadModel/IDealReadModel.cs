@@ -14,6 +14,6 @@ public interface IDealReadModel
     /// <summary>The version of the stored row, or null if there is none.</summary>
     Task<long?> GetVersion(int portalId, long dealId);
 
-    /// <summary>Ids of the live deals the read model places in a stage.</summary>
+    /// <summary>Ids of the live deals the read model places in a stage, in board order.</summary>
     Task<IReadOnlyList<long>> DealIdsInStage(int portalId, long pipelineId, string stageId);
 }

@@ -70,7 +70,7 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
     public async Task<IReadOnlyList<long>> DealIdsInStage(int portalId, long pipelineId, string stageId)
     {
         await using var command = db.CreateCommand(
-            "SELECT id FROM deals WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted");
+            "SELECT id FROM deals WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted ORDER BY position, id");
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = pipelineId });
         command.Parameters.Add(new() { Value = stageId });

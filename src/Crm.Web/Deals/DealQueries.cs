@@ -157,22 +157,6 @@ public sealed class DealQueries(NpgsqlDataSource db)
         return (reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
     }
 
-    /// <summary>The ids of a column's deals in board order (for respacing positions).</summary>
-    public async Task<IReadOnlyList<long>> ColumnOrder(int portalId, long pipelineId, string stageId)
-    {
-        await using var command = db.CreateCommand("""
-            SELECT id FROM deals WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted
-            ORDER BY position, id
-            """);
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = pipelineId });
-        command.Parameters.Add(new() { Value = stageId });
-        var ids = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
-        return ids;
-    }
-
     /// <summary>
     /// Turns the search box into a prefix query over title words: "acme sup" finds "ACME supplies".
     /// Only letters and digits pass, so user text can never be tsquery syntax.

@@ -1,6 +1,7 @@
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Portals;
+using Crm.Grains.ReadModel;
 using Crm.Web.Api;
 
 namespace Crm.Web.Deals;
@@ -9,7 +10,7 @@ namespace Crm.Web.Deals;
 /// The deal commands every entry point uses (API, Blazor): resolves ids within the user's portal,
 /// turns "drop under that card" into a position, and calls the deal's grain.
 /// </summary>
-public sealed class DealService(IGrainFactory grains, DealQueries queries)
+public sealed class DealService(IGrainFactory grains, DealQueries queries, IDealReadModel readModel)
 {
     // Below this gap two neighbours cannot be told apart reliably: the column is respaced first.
     private const double MinimumGap = 1e-6;
@@ -77,7 +78,7 @@ public sealed class DealService(IGrainFactory grains, DealQueries queries)
     /// <summary>Spreads a column's cards one unit apart, keeping their order (rarely needed).</summary>
     private async Task Respace(int portalId, long pipelineId, string stageId)
     {
-        var ids = await queries.ColumnOrder(portalId, pipelineId, stageId);
+        var ids = await readModel.DealIdsInStage(portalId, pipelineId, stageId);
         for (var i = 0; i < ids.Count; i++)
             await grains.GetGrain<IDealGrain>(GrainKeys.For(portalId, ids[i])).Move(stageId, i, null, 0);
     }
