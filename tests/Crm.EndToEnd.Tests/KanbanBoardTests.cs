@@ -46,4 +46,32 @@ public sealed class KanbanBoardTests(BrowserFixture fixture) : IClassFixture<Bro
         var stored = (await api.Http.GetFromJsonAsync<Deal>($"/api/deals/{deal.Id}", Json))!;
         Assert.Equal(target, stored.StageId);
     }
+
+    [Fact]
+    public async Task Quick_add_and_reordering_inside_a_column_show_in_the_other_browser_in_the_same_order()
+    {
+        var created = await fixture.Host.CreatePortal("Reorder portal");
+        var api = await fixture.Host.SignIn(created.AdminEmail);
+        var pipeline = (await api.Http.GetFromJsonAsync<Pipeline>($"/api/pipelines/{created.PipelineId}", Json))!;
+        var stage = pipeline.Stages[1].Id;
+        var path = $"/deals/board/{pipeline.Id}";
+        var first = await fixture.SignedInPage(created.AdminEmail, path, "[data-testid=board]");
+        var second = await fixture.SignedInPage(created.SecondEmail, path, "[data-testid=board]");
+
+        foreach (var title in new[] { "Third", "Second", "First" })
+        {
+            await Column(first, stage).Locator("[data-testid=quick-add] input, input[data-testid=quick-add]").First.FillAsync(title);
+            await Column(first, stage).Locator("[data-testid=quick-add] input, input[data-testid=quick-add]").First.PressAsync("Enter");
+            await Assertions.Expect(Column(second, stage).Locator(".deal-card", new() { HasText = title })).ToBeVisibleAsync();
+        }
+        var titles = Column(second, stage).Locator(".deal-title");
+        await Assertions.Expect(titles).ToHaveTextAsync(["First", "Second", "Third"]);
+
+        // Drag the last card onto the first: it goes to the top, for both browsers.
+        await Column(first, stage).Locator(".deal-card", new() { HasText = "Third" })
+            .DragToAsync(Column(first, stage).Locator(".deal-card", new() { HasText = "First" }));
+        await Assertions.Expect(titles).ToHaveTextAsync(["Third", "First", "Second"]);
+        await Assertions.Expect(Column(first, stage).Locator(".deal-title")).ToHaveTextAsync(["Third", "First", "Second"]);
+        await Assertions.Expect(Column(second, stage).Locator("[data-testid=column-count]")).ToHaveTextAsync("3");
+    }
 }

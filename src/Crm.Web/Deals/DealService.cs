@@ -29,12 +29,14 @@ public sealed class DealService(IGrainFactory grains, DealQueries queries, IDeal
 
     /// <summary>
     /// Moves a deal to a stage, placed directly under the card <paramref name="underDealId"/> of that
-    /// column, or on top when it is null (an explicit <paramref name="position"/> wins over both).
+    /// column; without it, on top of a new column or where it was in the same one (an explicit
+    /// <paramref name="position"/> wins over both).
     /// </summary>
     public async Task<Deal> Move(RequestUser user, long id, string stageId, long? underDealId, double? position, long? version)
     {
-        var deal = await Deal(user, id).Get();
-        position ??= await PositionUnder(user.PortalId, deal, stageId, underDealId);
+        // A plain move (no placement) is one grain call: the grain puts the card on top itself.
+        if (position is null && underDealId is not null)
+            position = await PositionUnder(user.PortalId, await Deal(user, id).Get(), stageId, underDealId);
         return await Deal(user, id).Move(stageId, position, version, user.UserId);
     }
 

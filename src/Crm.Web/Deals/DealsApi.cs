@@ -51,7 +51,7 @@ public static class DealsApi
 
         api.MapPost("/{id:long}/move", async (ClaimsPrincipal user, DealService deals, long id, MoveBody body) =>
             TypedResults.Ok(await deals.Move(RequestUser.Of(user), id, body.StageId ?? "", body.UnderDealId, body.Position, body.Version)))
-            .WithName("MoveDeal").WithDescription("Moves to a stage, under the card underDealId (top when absent).");
+            .WithName("MoveDeal").WithDescription("Moves to a stage: under the card underDealId, at an explicit position, or (neither) on top of a new column.");
 
         api.MapPost("/{id:long}/close", async (ClaimsPrincipal user, DealService deals, long id, CloseBody body) =>
             TypedResults.Ok(await deals.Close(RequestUser.Of(user), id, body.Outcome, body.Version))).WithName("CloseDeal");
