@@ -16,6 +16,7 @@ var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
 await using var server = await ServerProcess.Start(db);
 var client = await BenchClient.SignIn(server.BaseAddress);
 var board = await client.PrepareBoard(deals: 200);
+var rotation = new StageRotation(board.DealIds, board.Pipeline.Stages.Count(s => !s.IsFinal));
 
 var results = new Dictionary<string, object>
 {
@@ -25,7 +26,7 @@ var results = new Dictionary<string, object>
 };
 
 Console.WriteLine($"Throughput: {concurrency} concurrent movers for {seconds} s...");
-var throughput = await Scenarios.Throughput(client, board, concurrency, TimeSpan.FromSeconds(seconds), server);
+var throughput = await Scenarios.Throughput(client, board, rotation, concurrency, TimeSpan.FromSeconds(seconds), server);
 results["throughput"] = throughput;
 Console.WriteLine(JsonSerializer.Serialize(throughput));
 
@@ -33,7 +34,7 @@ var latency = new List<object>();
 foreach (var n in watcherCounts)
 {
     Console.WriteLine($"Latency: {n} watchers, 10 moves/s for {seconds} s...");
-    var r = await Scenarios.Latency(client, board, n, movesPerSecond: 10, TimeSpan.FromSeconds(seconds), server);
+    var r = await Scenarios.Latency(client, board, rotation, n, movesPerSecond: 10, TimeSpan.FromSeconds(seconds), server);
     latency.Add(r);
     Console.WriteLine(JsonSerializer.Serialize(r));
 }

@@ -9,12 +9,13 @@ namespace Crm.Bench;
 public static class Scenarios
 {
     /// <summary>Workers move random deals to random in-progress stages as fast as the server answers.</summary>
-    public static async Task<object> Throughput(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, int workers, TimeSpan duration, ServerProcess server)
+    public static async Task<object> Throughput(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, StageRotation moves, int workers, TimeSpan duration, ServerProcess server)
     {
         var stages = board.Pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
         var latencies = new ConcurrentBag<double>();
-        var moves = new StageRotation(board.DealIds, stages.Length);
         var failures = 0;
+        var notChanged = 0;
+        var versions = new ConcurrentDictionary<long, long>();
         var cpuBefore = server.CpuTime();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
@@ -28,8 +29,11 @@ public static class Scenarios
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await client.Move(deal, stages[moves.Next(deal)]);
+                    var moved = await client.Move(deal, stages[moves.Next(deal)]);
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    // A move that did not raise the version persisted nothing: reported, so the rate stays honest.
+                    if (versions.TryGetValue(deal, out var last) && moved.Version <= last) Interlocked.Increment(ref notChanged);
+                    versions[deal] = moved.Version;
                 }
                 catch
                 {
@@ -45,6 +49,7 @@ public static class Scenarios
             seconds = Math.Round(elapsed, 1),
             persistedMoves = sorted.Length,
             failures,
+            movesThatChangedNothing = notChanged,
             movesPerSecond = Math.Round(sorted.Length / elapsed, 1),
             callMs = Percentiles(sorted),
             serverCpuCoresUsed = Math.Round((server.CpuTime() - cpuBefore).TotalSeconds / elapsed, 2),
@@ -56,12 +61,14 @@ public static class Scenarios
     /// N hub connections watch the board; moves are made at a steady rate; each (move, watcher) pair
     /// gives one latency: from just before the API call to the watcher's receipt of that version.
     /// </summary>
-    public static async Task<object> Latency(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, int watchers, int movesPerSecond, TimeSpan duration, ServerProcess server)
+    public static async Task<object> Latency(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, StageRotation rotation, int watchers, int movesPerSecond, TimeSpan duration, ServerProcess server)
     {
         var sent = new ConcurrentDictionary<(long Deal, long Version), long>();
         var pending = new ConcurrentDictionary<(long Deal, long Version), long>();
         var samples = new ConcurrentBag<double>();
         var received = 0L;
+        var closed = 0;
+        var closeReasons = new ConcurrentBag<string>();
         var connections = new List<HubConnection>();
         var pipelineId = board.Pipeline.Id;
 
@@ -78,6 +85,12 @@ public static class Scenarios
                     else
                         pending.TryAdd((e.Deal.Id, e.Version), now); // arrived before the call was recorded
                 });
+                hub.Closed += e =>
+                {
+                    Interlocked.Increment(ref closed);
+                    closeReasons.Add(e?.GetType().Name + ": " + e?.Message);
+                    return Task.CompletedTask;
+                };
                 await hub.StartAsync();
                 await hub.InvokeAsync("SubscribeBoard", pipelineId);
                 return hub;
@@ -85,7 +98,6 @@ public static class Scenarios
         var memoryWatching = server.ResidentMiB();
 
         var stages = board.Pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
-        var rotation = new StageRotation(board.DealIds, stages.Length);
         var interval = TimeSpan.FromSeconds(1.0 / movesPerSecond);
         var callMs = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -110,6 +122,8 @@ public static class Scenarios
             if (sent.TryGetValue((deal, version), out var start))
                 samples.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
 
+        var closedDuringRun = Volatile.Read(ref closed);
+        var reasons = closeReasons.Distinct().Take(3).ToList();
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         var sorted = samples.Order().ToArray();
         return new
@@ -118,6 +132,8 @@ public static class Scenarios
             moves,
             deliveriesExpected = wanted,
             deliveriesReceived = Interlocked.Read(ref received),
+            connectionsLost = closedDuringRun,
+            lossReasons = reasons,
             deliveryMs = Percentiles(sorted),
             moveCallMs = Percentiles(callMs.Order().ToArray()),
             serverMemoryMiBWhileWatching = memoryWatching,
@@ -134,7 +150,11 @@ public static class Scenarios
         };
 }
 
-/// <summary>Moves each deal one in-progress stage further each time (deal i starts in stage i mod count, as prepared).</summary>
+/// <summary>
+/// Moves each deal one in-progress stage further each time (deal i starts in stage i mod count, as
+/// prepared), so every move is a real change. One instance for the whole run: the scenarios must
+/// agree on where each deal is, or a "move" to the stage a deal is already in changes nothing.
+/// </summary>
 public sealed class StageRotation(IReadOnlyList<long> dealIds, int stageCount)
 {
     private readonly ConcurrentDictionary<long, int> _stage = new(dealIds.Select((id, i) => KeyValuePair.Create(id, i % stageCount)));

@@ -35,6 +35,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Crm__Cluster__GatewayPort"] = PostgresServer.FreePort().ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Logging__LogLevel__Crm.Web.Live"] = Environment.GetEnvironmentVariable("CRM_BENCH_LIVE_LOG") ?? "Information";
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         process.BeginErrorReadLine();
@@ -42,7 +43,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data?.Contains("Application started") == true) ready.TrySetResult();
-            else if (e.Data is not null && (e.Data.Contains("fail:") || e.Data.Contains("crit:"))) Console.Error.WriteLine($"[server] {e.Data}");
+            else if (e.Data is not null && (e.Data.Contains("fail:") || e.Data.Contains("crit:") || e.Data.Contains("Crm.Web.Live") || e.Data.Contains("warn:"))) Console.Error.WriteLine($"[server] {e.Data}");
         };
         process.BeginOutputReadLine();
         await ready.Task.WaitAsync(TimeSpan.FromMinutes(2));

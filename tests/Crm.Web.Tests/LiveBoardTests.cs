@@ -119,4 +119,57 @@ public sealed class LiveBoardTests(WebFixture fixture)
         Assert.Equal(moved.Version, e.Version);
         Assert.Equal(pipeline.Stages[3].Id, e.Deal.StageId);
     }
+
+    [Fact]
+    public async Task Every_move_reaches_every_watcher_exactly_in_version_order_per_deal()
+    {
+        var client = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
+        var pipeline = (await client.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Pipelines.Pipeline>($"/api/pipelines/{fixture.Portal.PipelineId}", Json))!;
+        var stages = pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
+        var watchers = new List<(HubConnection Hub, Channel<DealChanged> Events)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (hub, events, _) = await Watch(client, fixture.Portal.PipelineId);
+            watchers.Add((hub, events));
+        }
+        var deals = new List<Deal>();
+        for (var i = 0; i < 10; i++)
+            deals.Add((await (await client.Http.PostAsJsonAsync("/api/deals", new { title = $"Burst {i}", amount = 1, currency = "USD", pipelineId = pipeline.Id }))
+                .Content.ReadFromJsonAsync<Deal>(Json))!);
+
+        var expected = new List<(long Deal, long Version)>();
+        for (var round = 1; round <= 6; round++)
+            foreach (var deal in deals)
+            {
+                var moved = await client.Http.PostAsJsonAsync($"/api/deals/{deal.Id}/move", new { stageId = stages[round % stages.Length] });
+                var after = (await moved.Content.ReadFromJsonAsync<Deal>(Json))!;
+                expected.Add((after.Id, after.Version));
+            }
+
+        foreach (var (hub, events) in watchers)
+        {
+            var seen = new HashSet<(long, long)>();
+            using var timeout = new CancellationTokenSource(Patience);
+            while (!expected.All(seen.Contains))
+            {
+                var e = await events.Reader.ReadAsync(timeout.Token);
+                if (e.Kind == DealChangeKind.Moved) seen.Add((e.Deal.Id, e.Version));
+            }
+            await hub.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_board_watched_again_after_every_watcher_left_still_receives_events()
+    {
+        var client = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
+        var pipeline = (await client.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Pipelines.Pipeline>($"/api/pipelines/{fixture.Portal.PipelineId}", Json))!;
+        for (var round = 1; round <= 3; round++)
+        {
+            var (hub, events, _) = await Watch(client, fixture.Portal.PipelineId);
+            var moved = await CreateAndMove(client, pipeline.Id, pipeline.Stages[round].Id);
+            Assert.Equal(moved.Version, (await Next(events, moved.Id, DealChangeKind.Moved)).Version);
+            await hub.DisposeAsync();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Pipelines;
@@ -11,7 +12,9 @@ namespace Crm.Web.Live;
 /// This node's end of the live path. The node subscribes once per watched board to the board's feed
 /// grain (whichever silo it lives on) and hands each event to its local watchers. After changes it
 /// re-reads the column totals once for all of them. Subscriptions are renewed on a timer; when the
-/// feed turns out to have restarted, watchers are told to resynchronise.
+/// feed turns out to have restarted, watchers are told to resynchronise. Orleans delivers events into
+/// an in-memory queue and returns at once; one loop of our own hands them to watchers, so nothing a
+/// watcher does (SignalR writes, Blazor renders) runs on, or waits for, Orleans' callback.
 /// </summary>
 public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, ILogger<BoardLiveService> log)
     : IBoardObserver, IHostedService
@@ -22,18 +25,23 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     private static readonly TimeSpan TotalsCoalescing = TimeSpan.FromMilliseconds(25);
 
     private readonly ConcurrentDictionary<BoardKey, Board> _boards = new();
+    private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private IBoardObserver? _self;
     private Timer? _renewal;
+    private Task? _dispatching;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _renewal = new Timer(_ => _ = RenewAll(), null, RenewEvery, RenewEvery);
+        _dispatching = Task.Run(Dispatch, CancellationToken.None);
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_renewal is not null) await _renewal.DisposeAsync();
+        _inbox.Writer.TryComplete();
+        if (_dispatching is not null) await _dispatching.WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -50,18 +58,31 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
 
     public Task OnDealChanged(DealChanged change)
     {
-        var key = new BoardKey(change.Deal.PortalId, change.Deal.PipelineId);
-        if (!_boards.TryGetValue(key, out var board)) return Task.CompletedTask;
-        foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnDealChanged(change));
-        RefreshTotals(key, board);
+        _inbox.Writer.TryWrite(change);
         return Task.CompletedTask;
     }
 
     public Task OnPipelineChanged(Pipeline pipeline)
     {
-        if (_boards.TryGetValue(new BoardKey(pipeline.PortalId, pipeline.Id), out var board))
-            foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPipelineChanged(pipeline));
+        _inbox.Writer.TryWrite(pipeline);
         return Task.CompletedTask;
+    }
+
+    private async Task Dispatch()
+    {
+        await foreach (var item in _inbox.Reader.ReadAllAsync())
+        {
+            switch (item)
+            {
+                case DealChanged change when _boards.TryGetValue(new BoardKey(change.Deal.PortalId, change.Deal.PipelineId), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnDealChanged(change));
+                    RefreshTotals(new BoardKey(change.Deal.PortalId, change.Deal.PipelineId), board);
+                    break;
+                case Pipeline pipeline when _boards.TryGetValue(new BoardKey(pipeline.PortalId, pipeline.Id), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPipelineChanged(pipeline));
+                    break;
+            }
+        }
     }
 
     private IBoardFeedGrain Feed(BoardKey key) => grains.GetGrain<IBoardFeedGrain>(GrainKeys.For(key.PortalId, key.PipelineId));
@@ -71,6 +92,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     private async Task Subscribe(BoardKey key, Board board)
     {
         var activation = await Feed(key).Subscribe(Self);
+        if (board.FeedActivation is null) log.LogInformation("Node subscribed to board {Board}", key);
         var restarted = board.FeedActivation is { } known && known != activation;
         board.FeedActivation = activation;
         if (restarted)
@@ -90,6 +112,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                 {
                     _boards.TryRemove(key, out _);
                     await Feed(key).Unsubscribe(Self);
+                    log.LogInformation("Node unsubscribed from board {Board}: no watchers left", key);
                 }
                 else
                 {
