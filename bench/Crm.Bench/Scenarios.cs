@@ -16,7 +16,7 @@ public static class Scenarios
         var failures = 0;
         var notChanged = 0;
         var versions = new ConcurrentDictionary<long, long>();
-        var cpuBefore = server.CpuTime();
+        var cpu = new CpuMeter(server);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
         {
@@ -52,7 +52,7 @@ public static class Scenarios
             movesThatChangedNothing = notChanged,
             movesPerSecond = Math.Round(sorted.Length / elapsed, 1),
             callMs = Percentiles(sorted),
-            serverCpuCoresUsed = Math.Round((server.CpuTime() - cpuBefore).TotalSeconds / elapsed, 2),
+            cpu = cpu.Read(),
             serverMemoryMiB = server.ResidentMiB(),
         };
     }
@@ -100,6 +100,7 @@ public static class Scenarios
         var stages = board.Pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
         var interval = TimeSpan.FromSeconds(1.0 / movesPerSecond);
         var callMs = new List<double>();
+        var cpu = new CpuMeter(server);
         var clock = Stopwatch.StartNew();
         var moves = 0;
         while (clock.Elapsed < duration)
@@ -122,6 +123,7 @@ public static class Scenarios
             if (sent.TryGetValue((deal, version), out var start))
                 samples.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
 
+        var cpuUse = cpu.Read();
         var closedDuringRun = Volatile.Read(ref closed);
         var reasons = closeReasons.Distinct().Take(3).ToList();
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
@@ -137,6 +139,7 @@ public static class Scenarios
             deliveryMs = Percentiles(sorted),
             moveCallMs = Percentiles(callMs.Order().ToArray()),
             serverMemoryMiBWhileWatching = memoryWatching,
+            cpu = cpuUse,
         };
     }
 

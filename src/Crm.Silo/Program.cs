@@ -5,8 +5,7 @@ using Microsoft.Extensions.Hosting;
 // A silo process on its own (scale-out): web nodes in "web" mode connect to it as Orleans clients.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.AddCrmLogging(builder.Configuration);
-var connectionString = builder.Configuration.GetConnectionString("Crm")
-    ?? throw new InvalidOperationException("ConnectionStrings:Crm is not set.");
+var connectionString = DatabaseSettings.ConnectionString(builder.Configuration);
 var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
 
 builder.Services.AddCrmMigrations(connectionString);

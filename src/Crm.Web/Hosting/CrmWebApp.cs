@@ -24,8 +24,7 @@ public static class CrmWebApp
         builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddCrmLogging(builder.Configuration);
 
-        var connectionString = builder.Configuration.GetConnectionString("Crm")
-            ?? throw new InvalidOperationException("ConnectionStrings:Crm is not set (the run script sets it for you).");
+        var connectionString = DatabaseSettings.ConnectionString(builder.Configuration);
         var cluster = builder.Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var mode = builder.Configuration.GetValue("Crm:Mode", HostingMode.Combined);
 
