@@ -12,16 +12,10 @@ namespace Crm.Bench;
 /// <summary>A signed-in API client (the demo admin) and hub connections as the same user.</summary>
 public sealed class BenchClient(HttpClient http, CookieContainer cookies, Uri baseAddress)
 {
-    public static readonly JsonSerializerOptions Json = NewJson();
+    public static readonly JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
 
     public HttpClient Http => http;
 
-    private static JsonSerializerOptions NewJson()
-    {
-        var options = new JsonSerializerOptions();
-        Crm.Web.Api.ApiJson.Configure(options);
-        return options;
-    }
 
     public static async Task<BenchClient> SignIn(Uri baseAddress)
     {

@@ -20,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         get
         {
-            var folder = Path.Combine(FindRepositoryRoot(), "TestResults", "screenshots");
+            var folder = Path.Combine(Repository.Root, "TestResults", "screenshots");
             Directory.CreateDirectory(folder);
             return folder;
         }
@@ -60,10 +60,4 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Host.DisposeAsync();
     }
 
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Crm.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? AppContext.BaseDirectory;
-    }
 }

@@ -7,14 +7,8 @@ namespace Crm.EndToEnd.Tests;
 
 public sealed class KanbanBoardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = NewJson();
+    private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
 
-    private static System.Text.Json.JsonSerializerOptions NewJson()
-    {
-        var options = new System.Text.Json.JsonSerializerOptions();
-        Crm.Web.Api.ApiJson.Configure(options);
-        return options;
-    }
 
     private static ILocator Column(IPage page, string stageId) => page.Locator($"section.board-column[data-stage-id='{stageId}']");
 
@@ -60,8 +54,8 @@ public sealed class KanbanBoardTests(BrowserFixture fixture) : IClassFixture<Bro
 
         foreach (var title in new[] { "Third", "Second", "First" })
         {
-            await Column(first, stage).Locator("[data-testid=quick-add] input, input[data-testid=quick-add]").First.FillAsync(title);
-            await Column(first, stage).Locator("[data-testid=quick-add] input, input[data-testid=quick-add]").First.PressAsync("Enter");
+            await Column(first, stage).Locator("input[data-testid=quick-add]").First.FillAsync(title);
+            await Column(first, stage).Locator("input[data-testid=quick-add]").First.PressAsync("Enter");
             await Assertions.Expect(Column(second, stage).Locator(".deal-card", new() { HasText = title })).ToBeVisibleAsync();
         }
         var titles = Column(second, stage).Locator(".deal-title");

@@ -12,18 +12,12 @@ namespace Crm.Web.Tests;
 [Collection(WebCollection.Name)]
 public sealed class DealsApiTests(WebFixture fixture) : IAsyncLifetime
 {
-    private static readonly JsonSerializerOptions Json = NewJson();
+    private static readonly JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
     private SignedInClient _client = default!;
 
     public async Task InitializeAsync() => _client = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static JsonSerializerOptions NewJson()
-    {
-        var options = new JsonSerializerOptions();
-        Crm.Web.Api.ApiJson.Configure(options);
-        return options;
-    }
 
     private HttpClient Http => _client.Http;
 

@@ -8,15 +8,9 @@ namespace Crm.Web.Tests;
 /// <summary>docker-compose.yml cannot be started here (no Docker engine); it is kept valid and consistent with the settings.</summary>
 public partial class DeploymentFileTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Crm.TestSupport.Repository.Root;
     private static readonly string Compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Crm.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 
     [Fact]
     public void The_compose_file_is_valid_for_docker_compose()

@@ -15,14 +15,8 @@ namespace Crm.Web.Tests;
 public sealed class LiveBoardTests(WebFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-    private static readonly JsonSerializerOptions Json = NewJson();
+    private static readonly JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
 
-    private static JsonSerializerOptions NewJson()
-    {
-        var options = new JsonSerializerOptions();
-        Crm.Web.Api.ApiJson.Configure(options);
-        return options;
-    }
 
     /// <summary>Connects, subscribes to the portal's default board, and collects its events.</summary>
     private static async Task<(HubConnection Hub, Channel<DealChanged> Events, Channel<JsonElement> Totals)> Watch(SignedInClient client, long pipelineId)

@@ -23,10 +23,12 @@ public sealed class BoardState
         }
     }
 
-    public sealed record Column(List<Deal> Cards, ColumnTotals Totals, bool HasMore)
+    /// <summary>A column's loaded cards in board order, its totals, and whether more cards follow.</summary>
+    public sealed class Column(List<Deal> cards, ColumnTotals totals, bool hasMore)
     {
-        public ColumnTotals Totals { get; set; } = Totals;
-        public bool HasMore { get; set; } = HasMore;
+        public List<Deal> Cards { get; } = cards;
+        public ColumnTotals Totals { get; set; } = totals;
+        public bool HasMore { get; set; } = hasMore;
     }
 
     public Pipeline Pipeline { get; private set; }

@@ -50,8 +50,18 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     /// </summary>
     public async Task<IDisposable> Watch(BoardKey key, IBoardWatcher watcher)
     {
-        var board = _boards.GetOrAdd(key, _ => new Board());
-        lock (board) board.Watchers = board.Watchers.Add(watcher);
+        Board board;
+        while (true)
+        {
+            board = _boards.GetOrAdd(key, _ => new Board());
+            lock (board)
+            {
+                // A board being retired by RenewAll takes no new watchers; the next one does.
+                if (board.Retired) continue;
+                board.Watchers = board.Watchers.Add(watcher);
+                break;
+            }
+        }
         await board.Subscribed(() => Subscribe(key, board));
         return new Unwatch(() => { lock (board) board.Watchers = board.Watchers.Remove(watcher); });
     }
@@ -108,11 +118,16 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         {
             try
             {
-                if (board.Watchers.IsEmpty)
+                bool retire;
+                lock (board) retire = board.Retired = board.Watchers.IsEmpty;
+                if (retire)
                 {
-                    _boards.TryRemove(key, out _);
+                    _boards.TryRemove(KeyValuePair.Create(key, board));
                     await Feed(key).Unsubscribe(Self);
                     log.LogInformation("Node unsubscribed from board {Board}: no watchers left", key);
+                    // A watcher that arrived meanwhile subscribed a new board, possibly just before our
+                    // unsubscription reached the feed: subscribe again so it misses nothing.
+                    if (_boards.TryGetValue(key, out var fresh)) await Subscribe(key, fresh);
                 }
                 else
                 {
@@ -178,6 +193,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         private Task? _subscription;
 
         public ImmutableList<IBoardWatcher> Watchers = [];
+        public bool Retired;
         public Guid? FeedActivation;
         public bool TotalsDirty;
         public bool TotalsRefreshing;
