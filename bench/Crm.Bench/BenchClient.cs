@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Crm.Grains.Interfaces.Deals;
+using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Pipelines;
 using Crm.Grains.Interfaces.Portals;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -49,13 +50,34 @@ public sealed class BenchClient(HttpClient http, CookieContainer cookies, Uri ba
         return (await response.Content.ReadFromJsonAsync<Deal>(Json))!;
     }
 
-    public HubConnection Hub() => new HubConnectionBuilder()
-        .WithUrl(new Uri(baseAddress, Crm.Web.Live.BoardHub.Path), o =>
+    /// <summary>A watcher on the real .NET SignalR client.</summary>
+    public async Task<IAsyncDisposable> HubWatcher(long pipelineId, Action<long, long> onDealChanged, Action<string> onClosed)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, Crm.Web.Live.BoardHub.Path), o =>
+            {
+                o.Cookies = cookies;
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .AddJsonProtocol(o => Crm.Web.Api.ApiJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        hub.On<DealChanged>("dealChanged", e => onDealChanged(e.Deal.Id, e.Version));
+        hub.Closed += e =>
         {
-            o.Cookies = cookies;
-            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
-            o.SkipNegotiation = true;
-        })
-        .AddJsonProtocol(o => Crm.Web.Api.ApiJson.Configure(o.PayloadSerializerOptions))
-        .Build();
+            onClosed($"{e?.GetType().Name}: {e?.Message}");
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync();
+        await hub.InvokeAsync("SubscribeBoard", pipelineId);
+        return hub;
+    }
+
+    /// <summary>A watcher speaking the hub protocol itself (see <see cref="Bench.LeanWatcher"/>).</summary>
+    public async Task<IAsyncDisposable> LeanWatcher(long pipelineId, Action<long, long> onDealChanged, Action<string> onClosed)
+    {
+        var watcher = new LeanWatcher { OnDealChanged = onDealChanged, OnClosed = onClosed };
+        await watcher.Start(new Uri(baseAddress, Crm.Web.Live.BoardHub.Path), cookies, pipelineId);
+        return watcher;
+    }
 }

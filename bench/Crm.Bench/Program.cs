@@ -6,10 +6,12 @@ using Crm.TestSupport;
 // Board benchmark (issue 2): persisted moves/s, and move-to-watcher latency at 10 moves/s for
 // 1, 100 and 1,000 SignalR watchers. The server runs as its own process (Release build of
 // Crm.Web, co-hosting its silo) on a durable private PostgreSQL; results go to bench/results/.
-//   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --seconds 15]
+//   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --seconds 20 --warmup 20 --watcher lean|hubconnection]
 var watcherCounts = Arg("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
 var seconds = int.Parse(Arg("--seconds", "15"), CultureInfo.InvariantCulture);
 var concurrency = int.Parse(Arg("--concurrency", "64"), CultureInfo.InvariantCulture);
+var lean = Arg("--watcher", "lean") == "lean";
+var warmup = int.Parse(Arg("--warmup", "20"), CultureInfo.InvariantCulture);
 
 Console.WriteLine("Starting a durable private PostgreSQL and the server...");
 var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
@@ -25,6 +27,11 @@ var results = new Dictionary<string, object>
     ["serverMemoryAtStartMiB"] = server.ResidentMiB(),
 };
 
+// A server that has run for a while has finished compiling its hot paths (tiered JIT); without a
+// warm-up the first seconds measure the JIT (a sixth of the machine in a profile of a cold start).
+Console.WriteLine($"Warm-up: {concurrency} concurrent movers for {warmup} s, not counted...");
+await Scenarios.Throughput(client, board, rotation, concurrency, TimeSpan.FromSeconds(warmup), server);
+
 Console.WriteLine($"Throughput: {concurrency} concurrent movers for {seconds} s...");
 var throughput = await Scenarios.Throughput(client, board, rotation, concurrency, TimeSpan.FromSeconds(seconds), server);
 results["throughput"] = throughput;
@@ -34,7 +41,7 @@ var latency = new List<object>();
 foreach (var n in watcherCounts)
 {
     Console.WriteLine($"Latency: {n} watchers, 10 moves/s for {seconds} s...");
-    var r = await Scenarios.Latency(client, board, rotation, n, movesPerSecond: 10, TimeSpan.FromSeconds(seconds), server);
+    var r = await Scenarios.Latency(client, board, rotation, n, lean, movesPerSecond: 10, TimeSpan.FromSeconds(seconds), server);
     latency.Add(r);
     Console.WriteLine(JsonSerializer.Serialize(r));
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Pipelines;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Crm.Bench;
 
@@ -61,7 +59,7 @@ public static class Scenarios
     /// N hub connections watch the board; moves are made at a steady rate; each (move, watcher) pair
     /// gives one latency: from just before the API call to the watcher's receipt of that version.
     /// </summary>
-    public static async Task<object> Latency(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, StageRotation rotation, int watchers, int movesPerSecond, TimeSpan duration, ServerProcess server)
+    public static async Task<object> Latency(BenchClient client, (Pipeline Pipeline, IReadOnlyList<long> DealIds) board, StageRotation rotation, int watchers, bool lean, int movesPerSecond, TimeSpan duration, ServerProcess server)
     {
         var sent = new ConcurrentDictionary<(long Deal, long Version), long>();
         var pending = new ConcurrentDictionary<(long Deal, long Version), long>();
@@ -69,32 +67,29 @@ public static class Scenarios
         var received = 0L;
         var closed = 0;
         var closeReasons = new ConcurrentBag<string>();
-        var connections = new List<HubConnection>();
+        var connections = new List<IAsyncDisposable>();
         var pipelineId = board.Pipeline.Id;
 
+        void Received(long deal, long version)
+        {
+            var now = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref received);
+            if (sent.TryGetValue((deal, version), out var at))
+                samples.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+            else
+                pending.TryAdd((deal, version), now); // arrived before the call was recorded
+        }
+
+        void Closed(string reason)
+        {
+            Interlocked.Increment(ref closed);
+            closeReasons.Add(reason);
+        }
+
         foreach (var batch in Enumerable.Range(0, watchers).Chunk(50))
-            connections.AddRange(await Task.WhenAll(batch.Select(async _ =>
-            {
-                var hub = client.Hub();
-                hub.On<DealChanged>("dealChanged", e =>
-                {
-                    var now = Stopwatch.GetTimestamp();
-                    Interlocked.Increment(ref received);
-                    if (sent.TryGetValue((e.Deal.Id, e.Version), out var at))
-                        samples.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
-                    else
-                        pending.TryAdd((e.Deal.Id, e.Version), now); // arrived before the call was recorded
-                });
-                hub.Closed += e =>
-                {
-                    Interlocked.Increment(ref closed);
-                    closeReasons.Add(e?.GetType().Name + ": " + e?.Message);
-                    return Task.CompletedTask;
-                };
-                await hub.StartAsync();
-                await hub.InvokeAsync("SubscribeBoard", pipelineId);
-                return hub;
-            })));
+            connections.AddRange(await Task.WhenAll(batch.Select(_ => lean
+                ? client.LeanWatcher(pipelineId, Received, Closed)
+                : client.HubWatcher(pipelineId, Received, Closed))));
         var memoryWatching = server.ResidentMiB();
 
         var stages = board.Pipeline.Stages.Where(s => !s.IsFinal).Select(s => s.Id).ToArray();
@@ -131,6 +126,7 @@ public static class Scenarios
         return new
         {
             watchers,
+            watcherClient = lean ? "lean (JSON hub protocol over a WebSocket)" : "Microsoft.AspNetCore.SignalR.Client HubConnection",
             moves,
             deliveriesExpected = wanted,
             deliveriesReceived = Interlocked.Read(ref received),
