@@ -6,16 +6,22 @@ using Crm.TestSupport;
 // Board benchmark (issue 2): persisted moves/s, and move-to-watcher latency at 10 moves/s for
 // 1, 100 and 1,000 SignalR watchers. The server runs as its own process (Release build of
 // Crm.Web, co-hosting its silo) on a durable private PostgreSQL; results go to bench/results/.
-//   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --seconds 20 --warmup 20 --watcher lean|hubconnection]
+//   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --concurrency 8,16,32,64 --seconds 20
+//      --warmup 20 --watcher lean|hubconnection]
 var watcherCounts = Arg("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
 var seconds = int.Parse(Arg("--seconds", "15"), CultureInfo.InvariantCulture);
-var concurrency = int.Parse(Arg("--concurrency", "64"), CultureInfo.InvariantCulture);
+var concurrencies = Arg("--concurrency", "8,16,32,64").Split(',').Select(int.Parse).ToArray();
 var lean = Arg("--watcher", "lean") == "lean";
 var warmup = int.Parse(Arg("--warmup", "20"), CultureInfo.InvariantCulture);
 
 Console.WriteLine("Starting a durable private PostgreSQL and the server...");
 var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
-await using var server = await ServerProcess.Start(db);
+await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
+{
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    ["Logging__LogLevel__Crm.Web.Live"] = Environment.GetEnvironmentVariable("CRM_BENCH_LIVE_LOG") ?? "Information",
+}, echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:") || line.Contains("Crm.Web.Live"));
 var client = await BenchClient.SignIn(server.BaseAddress);
 var board = await client.PrepareBoard(deals: 200);
 var rotation = new StageRotation(board.DealIds, board.Pipeline.Stages.Count(s => !s.IsFinal));
@@ -29,13 +35,20 @@ var results = new Dictionary<string, object>
 
 // A server that has run for a while has finished compiling its hot paths (tiered JIT); without a
 // warm-up the first seconds measure the JIT (a sixth of the machine in a profile of a cold start).
-Console.WriteLine($"Warm-up: {concurrency} concurrent movers for {warmup} s, not counted...");
-await Scenarios.Throughput(client, board, rotation, concurrency, TimeSpan.FromSeconds(warmup), server);
+Console.WriteLine($"Warm-up: {concurrencies[0]} concurrent movers for {warmup} s, not counted...");
+await Scenarios.Throughput(client, board, rotation, concurrencies[0], TimeSpan.FromSeconds(warmup), server);
 
-Console.WriteLine($"Throughput: {concurrency} concurrent movers for {seconds} s...");
-var throughput = await Scenarios.Throughput(client, board, rotation, concurrency, TimeSpan.FromSeconds(seconds), server);
+// The highest sustained rate depends on how many calls are in flight: too few leave the cores
+// idle between round trips, too many make PostgreSQL's backends fight over them. Each is reported.
+var throughput = new List<object>();
+foreach (var concurrency in concurrencies)
+{
+    Console.WriteLine($"Throughput: {concurrency} concurrent movers for {seconds} s...");
+    var r = await Scenarios.Throughput(client, board, rotation, concurrency, TimeSpan.FromSeconds(seconds), server);
+    throughput.Add(r);
+    Console.WriteLine(JsonSerializer.Serialize(r));
+}
 results["throughput"] = throughput;
-Console.WriteLine(JsonSerializer.Serialize(throughput));
 
 var latency = new List<object>();
 foreach (var n in watcherCounts)

@@ -61,3 +61,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
 }
+
+/// <summary>
+/// One app and one browser for all browser tests, run one test at a time: on two cores, parallel
+/// browsers would only make each other slow. Tests isolate themselves with portals of their own.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

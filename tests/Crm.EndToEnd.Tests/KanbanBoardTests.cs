@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace Crm.EndToEnd.Tests;
 
-public sealed class KanbanBoardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class KanbanBoardTests(BrowserFixture fixture)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
 

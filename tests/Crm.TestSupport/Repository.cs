@@ -5,6 +5,9 @@ public static class Repository
 {
     public static string Root { get; } = Find();
 
+    /// <summary>The build configuration these binaries come from (Debug or Release): bin/{it}/net10.0.</summary>
+    public static string BuildConfiguration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
     private static string Find()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

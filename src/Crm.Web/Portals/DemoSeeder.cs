@@ -87,8 +87,9 @@ public sealed class DemoSeeder(IServiceProvider services, NpgsqlDataSource db, I
         }
 
         log.LogInformation("Seeded the demo portal with {Users} users and {Deals} deals", Users.Count, titles.Length);
-        var who = string.Join(Environment.NewLine, Users.Select(u => $"  {u.Email,-22} {password}"));
-        Console.WriteLine($"{Environment.NewLine}Demo users (e-mail, password):{Environment.NewLine}{who}{Environment.NewLine}");
+        // A log event, not console text, so JSON logs stay JSON; a configured password is not repeated.
+        log.LogWarning("Demo users {Emails} sign in with the password {Password}",
+            string.Join(", ", Users.Select(u => u.Email)), string.IsNullOrEmpty(configured) ? password : "set in Crm:Demo:Password");
     }
 
     private static string RandomPassword() =>
