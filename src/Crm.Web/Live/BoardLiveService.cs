@@ -21,8 +21,11 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
 {
     // Well inside the feed's two-minute subscription lifetime, and soon enough after a feed restart.
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(20);
-    // Changes arriving together are summed up by one totals query.
+    // Changes arriving together are summed up by one totals query, soon after the first change; while
+    // changes keep coming, at most one query and one message per interval (a bulk move of a thousand
+    // deals is a few totals messages to each watcher, not a thousand).
     private static readonly TimeSpan TotalsCoalescing = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan TotalsInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<BoardKey, Board> _boards = new();
     private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
@@ -151,9 +154,11 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         }
         _ = Task.Run(async () =>
         {
+            var wait = TotalsCoalescing;
             while (true)
             {
-                await Task.Delay(TotalsCoalescing);
+                await Task.Delay(wait);
+                wait = TotalsInterval;
                 lock (board)
                 {
                     if (!board.TotalsDirty)
