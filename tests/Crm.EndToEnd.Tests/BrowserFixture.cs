@@ -1,6 +1,3 @@
-using Crm.TestSupport;
-using Microsoft.Playwright;
-
 namespace Crm.EndToEnd.Tests;
 
 /// <summary>
@@ -10,6 +7,12 @@ namespace Crm.EndToEnd.Tests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The API's JSON settings, for reading its answers.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
+
+    /// <summary>A board column of a page, by stage id.</summary>
+    public static ILocator Column(IPage page, string stageId) => page.Locator($"section.board-column[data-stage-id='{stageId}']");
 
     public CrmTestHost Host { get; private set; } = default!;
     public TestPortal Portal { get; private set; } = default!;

@@ -1,19 +1,9 @@
-using System.Net.Http.Json;
-using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Pipelines;
-using Crm.TestSupport;
-using Microsoft.Playwright;
-
 namespace Crm.EndToEnd.Tests;
 
 /// <summary>The deal form opened from a card: edit and delete, seen live in a second browser; the timeline.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DealFormTests(BrowserFixture fixture)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
-
-    private static ILocator Column(IPage page, string stageId) => page.Locator($"section.board-column[data-stage-id='{stageId}']");
-
     private async Task<(TestPortal Portal, SignedInClient Api, Pipeline Pipeline, Deal Deal)> PortalWithDeal(string title, decimal amount)
     {
         var portal = await fixture.Host.CreatePortal();

@@ -1,16 +1,9 @@
-using System.Net.Http.Json;
-using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Pipelines;
-using Microsoft.Playwright;
-
 namespace Crm.EndToEnd.Tests;
 
 /// <summary>The deal list of a pipeline: search by title, sort, page, and live rows.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DealListTests(BrowserFixture fixture)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
-
     [Fact]
     public async Task The_list_searches_titles_sorts_by_amount_pages_and_shows_a_new_deal_without_reload()
     {

@@ -1,18 +1,8 @@
-using System.Net.Http.Json;
-using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Pipelines;
-using Microsoft.Playwright;
-
 namespace Crm.EndToEnd.Tests;
 
 [Collection(BrowserCollection.Name)]
 public sealed class KanbanBoardTests(BrowserFixture fixture)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
-
-
-    private static ILocator Column(IPage page, string stageId) => page.Locator($"section.board-column[data-stage-id='{stageId}']");
-
     [Fact]
     public async Task A_card_dragged_in_one_browser_appears_in_the_other_browsers_target_column_with_updated_totals()
     {

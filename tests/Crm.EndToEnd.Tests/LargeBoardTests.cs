@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Pipelines;
-using Microsoft.Playwright;
-
 namespace Crm.EndToEnd.Tests;
 
 /// <summary>A board with more than 500 deals in one column: it pages, and live changes still land.</summary>
@@ -11,8 +6,6 @@ public sealed class LargeBoardTests(BrowserFixture fixture)
 {
     private const int Deals = 520;
     private const int PageSize = Crm.Web.Components.Pages.Deals.Board.PageSize;
-    private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
-
     [Fact]
     public async Task A_column_of_520_deals_shows_one_page_at_a_time_with_full_totals_and_takes_live_moves()
     {

@@ -1,16 +1,9 @@
-using System.Net.Http.Json;
-using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Pipelines;
-using Microsoft.Playwright;
-
 namespace Crm.EndToEnd.Tests;
 
 /// <summary>The pipeline settings page: stage changes made there reach a board open in another browser.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class StageEditorTests(BrowserFixture fixture)
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
-
     private static ILocator ColumnNames(IPage page) => page.Locator("section.board-column .column-name");
 
     [Fact]
