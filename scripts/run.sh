@@ -12,7 +12,7 @@ mkdir -p "$data"
 
 if [ -z "${ConnectionStrings__Crm:-}" ]; then
   ensure_postgres_installed
-  pg_port=${CRM_PG_PORT:-55432}
+  pg_port=${CRM_PG_PORT:-$(private_postgres_port "$data/pg")}
   start_private_postgres "$data/pg" "$pg_port"
   echo "PostgreSQL: private server on 127.0.0.1:$pg_port (data in $data/pg; stop: pg_ctl -D $data/pg/data stop)"
   export ConnectionStrings__Crm="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=crm;Maximum Pool Size=100"

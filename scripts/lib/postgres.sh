@@ -26,6 +26,27 @@ ensure_postgres_installed() {
   # Debian starts a cluster of its own on install; we never use it.
 }
 
+port_in_use() {
+  (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# private_postgres_port DIR: the port of the private server in DIR, chosen once (55432, or the next
+# free one when something else listens there) and kept in DIR/port.
+private_postgres_port() {
+  local dir=$1 port bin
+  bin=$(pg_bin_dir)
+  mkdir -p "$dir"
+  if [ -s "$dir/port" ]; then
+    port=$(cat "$dir/port")
+    # Ours and running, or free: keep it. Taken by something else: choose again.
+    if [ -f "$dir/data/postmaster.pid" ] || ! port_in_use "$port"; then echo "$port"; return; fi
+  fi
+  port=55432
+  while port_in_use "$port"; do port=$((port + 1)); done
+  echo "$port" >"$dir/port"
+  echo "$port"
+}
+
 # start_private_postgres DIR PORT: initialises DIR on first use, starts the server on 127.0.0.1:PORT
 # (socket in DIR), creates database "crm". initdb refuses root, so as root it runs as "postgres".
 start_private_postgres() {
