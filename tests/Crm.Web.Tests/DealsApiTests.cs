@@ -7,6 +7,8 @@ using Crm.Grains.Interfaces.Pipelines;
 using Crm.TestSupport;
 using Crm.Web.Deals;
 
+using static Crm.Web.Tests.ApiAssert;
+
 namespace Crm.Web.Tests;
 
 [Collection(WebCollection.Name)]
@@ -17,7 +19,6 @@ public sealed class DealsApiTests(WebFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync() => _client = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
     public Task DisposeAsync() => Task.CompletedTask;
-
 
     private HttpClient Http => _client.Http;
 
@@ -32,19 +33,6 @@ public sealed class DealsApiTests(WebFixture fixture) : IAsyncLifetime
 
     private async Task<Pipeline> Pipeline(long? id = null) =>
         (await Http.GetFromJsonAsync<Pipeline>($"/api/pipelines/{id ?? fixture.Portal.PipelineId}", Json))!;
-
-    /// <summary>Asserts a ProblemDetails answer with the status, code and a readable detail; returns it.</summary>
-    private static async Task<JsonElement> ProblemOf(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        return problem;
-    }
-
-    private static async Task<string> Problem(HttpResponseMessage response, HttpStatusCode status, string code) =>
-        (await ProblemOf(response, status, code)).GetProperty("detail").GetString()!;
 
     private async Task<int> DealRowCount()
     {
@@ -75,7 +63,7 @@ public sealed class DealsApiTests(WebFixture fixture) : IAsyncLifetime
         Assert.True(won.IsClosed);
         Assert.Equal(StageSemantic.Won, pipeline.FindStage(won.StageId)!.Semantic);
 
-        var history = (await Http.GetFromJsonAsync<List<DealHistoryEntry>>($"/api/deals/{deal.Id}/history", Json))!;
+        var history = (await Http.GetFromJsonAsync<List<HistoryEntry>>($"/api/deals/{deal.Id}/history", Json))!;
         Assert.Equal(["won", "moved", "updated", "created"], history.Select(h => h.Action));
         var update = history[2];
         Assert.Equal(fixture.Portal.AdminId, update.ActorId);

@@ -46,7 +46,7 @@ public sealed class DealGrain(
             false, now, actorId, now, actorId, 1);
         if (stage.Id != deal.StageId)
             deal = DealTransitions.Move(deal, pipeline, stage.Id, request.Position, now);
-        var entry = new DealHistoryEntry(1, now, actorId, "created", DealDiff.Initial(deal));
+        var entry = new HistoryEntry(1, now, actorId, "created", DealDiff.Initial(deal));
         await Commit(deal, entry, DealChangeKind.Created, previousStageId: null);
         return deal;
     }
@@ -107,7 +107,7 @@ public sealed class DealGrain(
         var now = clock.GetUtcNow();
         var deleted = deal with { Version = deal.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
         state.State.Deleted = true;
-        await Commit(deleted, new DealHistoryEntry(deleted.Version, now, actorId, "deleted", []), DealChangeKind.Deleted, deal.StageId);
+        await Commit(deleted, new HistoryEntry(deleted.Version, now, actorId, "deleted", []), DealChangeKind.Deleted, deal.StageId);
     }
 
     public async Task RelocateFromDeletedStage(string fromStageId, string toStageId, int actorId)
@@ -156,12 +156,12 @@ public sealed class DealGrain(
         var now = clock.GetUtcNow();
         var next = after with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
         // Reordering inside a column is not worth a timeline line; it still gets a version.
-        var entry = changes.Count == 0 ? null : new DealHistoryEntry(next.Version, now, actorId, action, changes);
+        var entry = changes.Count == 0 ? null : new HistoryEntry(next.Version, now, actorId, action, changes);
         await Commit(next, entry, kind, before.StageId);
         return next;
     }
 
-    private async Task Commit(Deal deal, DealHistoryEntry? entry, DealChangeKind kind, string? previousStageId)
+    private async Task Commit(Deal deal, HistoryEntry? entry, DealChangeKind kind, string? previousStageId)
     {
         var previous = (state.State.Deal, state.State.LastEntry);
         state.State.Deal = deal;

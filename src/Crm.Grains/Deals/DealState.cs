@@ -11,5 +11,5 @@ public sealed class DealState
     public bool Deleted { get; set; }
 
     /// <summary>The history entry of the current version, kept so a missed projection can be redone.</summary>
-    public DealHistoryEntry? LastEntry { get; set; }
+    public HistoryEntry? LastEntry { get; set; }
 }

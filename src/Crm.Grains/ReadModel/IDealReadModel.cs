@@ -9,7 +9,7 @@ public interface IDealReadModel
     /// Writes the deal's row (only if <paramref name="deal"/> is newer than the stored row) and, in
     /// the same transaction, its history entry (once per version).
     /// </summary>
-    Task Project(Deal deal, bool deleted, DealHistoryEntry? entry);
+    Task Project(Deal deal, bool deleted, HistoryEntry? entry);
 
     /// <summary>The version of the stored row, or null if there is none.</summary>
     Task<long?> GetVersion(int portalId, long dealId);

@@ -89,6 +89,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDealReadModel, DealReadModel>();
+        services.TryAddSingleton<ILeadReadModel, LeadReadModel>();
         services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         return services;

@@ -29,7 +29,7 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
         ON CONFLICT DO NOTHING
         """;
 
-    public async Task Project(Deal deal, bool deleted, DealHistoryEntry? entry)
+    public async Task Project(Deal deal, bool deleted, HistoryEntry? entry)
     {
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(UpsertDeal)

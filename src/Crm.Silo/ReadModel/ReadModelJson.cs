@@ -1,9 +1,13 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Crm.Silo.ReadModel;
 
-/// <summary>How jsonb columns of the read model are written and read: camelCase, like the public API.</summary>
+/// <summary>How jsonb columns of the read model are written and read: camelCase names and enum values, like the public API.</summary>
 public static class ReadModelJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 }

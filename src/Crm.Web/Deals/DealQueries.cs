@@ -88,7 +88,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
             DealSort.CreatedAt => "created_at",
             _ => "id",
         } + (descending ? " DESC" : "");
-        var query = SearchQuery(search);
+        var query = Api.SearchText.PrefixQuery(search);
         await using var command = db.CreateCommand($"""
             SELECT {DealColumns}, count(*) OVER () FROM deals
             WHERE portal_id = $1 AND NOT is_deleted
@@ -115,7 +115,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
         return new DealPage(items, total);
     }
 
-    public async Task<IReadOnlyList<DealHistoryEntry>> GetHistory(int portalId, long dealId)
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long dealId)
     {
         await using var command = db.CreateCommand("""
             SELECT version, at, actor_id, action, changes FROM deal_history
@@ -123,10 +123,10 @@ public sealed class DealQueries(NpgsqlDataSource db)
             """);
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = dealId });
-        var entries = new List<DealHistoryEntry>();
+        var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            entries.Add(new DealHistoryEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3),
+            entries.Add(new HistoryEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3),
                 JsonSerializer.Deserialize<List<FieldChange>>(reader.GetString(4), ReadModelJson.Options) ?? []));
         return entries;
     }
@@ -155,22 +155,6 @@ public sealed class DealQueries(NpgsqlDataSource db)
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.IsDBNull(0) ? null : reader.GetDouble(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
-    }
-
-    /// <summary>
-    /// Turns the search box into a prefix query over title words: "acme sup" finds "ACME supplies".
-    /// Only letters and digits pass, so user text can never be tsquery syntax.
-    /// </summary>
-    public static string? SearchQuery(string? search)
-    {
-        if (string.IsNullOrWhiteSpace(search)) return null;
-        var words = search.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant())
-            .Where(w => w.Length > 0)
-            .Take(8)
-            .Select(w => w + ":*")
-            .ToList();
-        return words.Count == 0 ? null : string.Join(" & ", words);
     }
 
     private static async Task<List<Deal>> ReadDeals(NpgsqlCommand command)

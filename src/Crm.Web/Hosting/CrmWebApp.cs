@@ -3,6 +3,7 @@ using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Components;
 using Crm.Web.Deals;
+using Crm.Web.Leads;
 using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
@@ -59,6 +60,7 @@ public static class CrmWebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccountApi();
         app.MapDealsApi();
+        app.MapLeadsApi();
         app.MapPipelinesApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
@@ -110,6 +112,8 @@ public static class CrmWebApp
         services.AddSingleton<DealQueries>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<DealService>();
+        services.AddSingleton<Leads.LeadQueries>();
+        services.AddSingleton<Leads.LeadService>();
         services.AddScoped<PortalProvisioning>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());

@@ -1,4 +1,4 @@
-namespace Crm.Grains.Interfaces.Deals;
+namespace Crm.Grains.Interfaces.Common;
 
 /// <summary>One field's old and new value, as shown on a timeline (values rendered as invariant text).</summary>
 [GenerateSerializer, Immutable]

@@ -1,8 +1,8 @@
-namespace Crm.Grains.Interfaces.Deals;
+namespace Crm.Grains.Interfaces.Common;
 
-/// <summary>One line of a deal's timeline: who did what, when, and which fields changed.</summary>
+/// <summary>One line of a record's timeline: who did what, when, and which fields changed.</summary>
 [GenerateSerializer, Immutable]
-public sealed record DealHistoryEntry(
+public sealed record HistoryEntry(
     [property: Id(0)] long Version,
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] int ActorId,

@@ -1,0 +1,20 @@
+namespace Crm.Grains.Interfaces.Leads;
+
+/// <summary>
+/// The single writer of one lead; key "{portal}/{id}". Commands that take an expected version fail
+/// with a conflict when the lead has changed since the caller read it.
+/// </summary>
+public interface ILeadGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the lead in the given status (the first one when null).</summary>
+    Task<Lead> Create(LeadFields fields, string? statusId, int actorId);
+
+    Task<Lead> Get();
+
+    Task<Lead> Update(LeadFields fields, long? expectedVersion, int actorId);
+
+    /// <summary>Moves the lead to an in-progress or junk status; conversion is a command of its own.</summary>
+    Task<Lead> SetStatus(string statusId, long? expectedVersion, int actorId);
+
+    Task Delete(long? expectedVersion, int actorId);
+}

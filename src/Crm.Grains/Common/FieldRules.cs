@@ -1,0 +1,44 @@
+using Crm.Grains.Deals;
+using Crm.Grains.Interfaces.Common;
+
+namespace Crm.Grains.Common;
+
+/// <summary>Checks of fields that deals, leads and the other records share; each returns the value normalised.</summary>
+public static class FieldRules
+{
+    public const int MaxCommentsLength = 20_000;
+    public const decimal MaxAmount = 9_999_999_999_999_999.99m;
+
+    public static decimal Amount(decimal amount)
+    {
+        if (amount < 0)
+            throw CrmException.Invalid("negative_amount", "The amount cannot be negative.", "amount");
+        if (amount > MaxAmount)
+            throw CrmException.Invalid("amount_too_large", "The amount is too large.", "amount");
+        if (amount.Scale > 2 && decimal.Round(amount, 2) != amount)
+            throw CrmException.Invalid("amount_precision", "The amount can have at most two decimal places.", "amount");
+        return decimal.Round(amount, 2);
+    }
+
+    public static string Currency(string? currency)
+    {
+        var code = currency?.Trim().ToUpperInvariant() ?? "";
+        return Currencies.Known.Contains(code) ? code : throw CrmException.Invalid("unknown_currency", $"'{currency}' is not a known currency code.", "currency");
+    }
+
+    public static int Responsible(int userId, string record) =>
+        userId > 0 ? userId : throw CrmException.Invalid("responsible_required", $"A {record} needs a responsible user.", "responsibleId");
+
+    public static string Comments(string? comments)
+    {
+        var text = comments ?? "";
+        return text.Length <= MaxCommentsLength ? text : throw CrmException.Invalid("comments_too_long", $"Comments can be at most {MaxCommentsLength} characters.", "comments");
+    }
+
+    /// <summary>Trimmed text of at most <paramref name="max"/> characters.</summary>
+    public static string Text(string? value, string field, int max)
+    {
+        var text = value?.Trim() ?? "";
+        return text.Length <= max ? text : throw CrmException.Invalid($"{field.Replace('.', '_')}_too_long", $"'{field}' can be at most {max} characters.", field);
+    }
+}

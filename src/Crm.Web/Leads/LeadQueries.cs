@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Crm.Grains.Interfaces.Leads;
+using Crm.Silo.ReadModel;
+using Crm.Web.Api;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Web.Leads;
+
+/// <summary>How the lead list can be sorted.</summary>
+public enum LeadSort
+{
+    Id,
+    Title,
+    Status,
+    Amount,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// <summary>One page of leads and how many match in all.</summary>
+public sealed record LeadPage(IReadOnlyList<LeadRow> Items, int Total);
+
+/// <summary>A lead as lists show it: the read model's row.</summary>
+public sealed record LeadRow(long Id, string StatusId, string Title, string FirstName, string LastName, string CompanyName,
+    IReadOnlyList<ContactPoint> Phones, IReadOnlyList<ContactPoint> Emails, string SourceId, decimal Amount, string Currency,
+    int ResponsibleId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+
+/// <summary>Reads of the leads read model: the list and a lead's timeline. Every query filters by portal.</summary>
+public sealed class LeadQueries(NpgsqlDataSource db)
+{
+    public async Task<LeadPage> List(int portalId, string? statusId, string? search, LeadSort sort, bool descending, int offset, int limit)
+    {
+        var order = sort switch
+        {
+            LeadSort.Title => "title",
+            LeadSort.Status => "status_id",
+            LeadSort.Amount => "amount",
+            LeadSort.CreatedAt => "created_at",
+            LeadSort.UpdatedAt => "updated_at",
+            _ => "id",
+        } + (descending ? " DESC" : "");
+        await using var command = db.CreateCommand($"""
+            SELECT id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
+                   responsible_id, created_at, updated_at, version, count(*) OVER ()
+            FROM leads
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND ($2::text IS NULL OR status_id = $2)
+              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3))
+            ORDER BY {order}, id
+            OFFSET $4 LIMIT $5
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = (object?)statusId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = offset });
+        command.Parameters.Add(new() { Value = limit });
+        var items = new List<LeadRow>();
+        var total = 0;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                items.Add(new LeadRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.GetString(5), Points(reader.GetString(6)), Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9),
+                    reader.GetString(10), reader.GetInt32(11), reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13),
+                    reader.GetInt64(14)));
+                total = (int)reader.GetInt64(15);
+            }
+        }
+        if (items.Count == 0 && offset > 0)
+            total = (await List(portalId, statusId, search, sort, descending, 0, 1)).Total;
+        return new LeadPage(items, total);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long leadId)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT version, at, actor_id, action, changes FROM lead_history
+            WHERE portal_id = $1 AND lead_id = $2 ORDER BY version DESC
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = leadId });
+        var entries = new List<HistoryEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            entries.Add(new HistoryEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3),
+                JsonSerializer.Deserialize<List<FieldChange>>(reader.GetString(4), ReadModelJson.Options) ?? []));
+        return entries;
+    }
+
+    private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Crm.Grains.Deals;
+using Crm.Grains.Interfaces.Leads;
+using Crm.Grains.Interfaces.Settings;
+using Crm.Web.Access;
+using Crm.Web.Api;
+
+namespace Crm.Web.Leads;
+
+/// <summary>The leads HTTP API (<c>/api/leads</c>) and the portal's lead lists. Commands go to the lead's grain; lists come from the read model.</summary>
+public static class LeadsApi
+{
+    /// <summary>A lead's editable fields as the API takes them; absent fields are empty (an edit sends them all).</summary>
+    public sealed record LeadBody(
+        string? Title, string? FirstName, string? SecondName, string? LastName, string? CompanyName,
+        IReadOnlyList<ContactPoint>? Phones, IReadOnlyList<ContactPoint>? Emails, string? SourceId, string? SourceDescription,
+        Utm? Utm, decimal? Amount, string? Currency, int? ResponsibleId, string? Comments, string? StatusId, long? Version);
+
+    public sealed record StatusBody(string? StatusId, long? Version);
+
+    public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/leads").RequireAuthorization().WithTags("Leads");
+
+        api.MapGet("/", async (ClaimsPrincipal user, LeadQueries queries, string? statusId, string? search, string? sort, bool? desc, int? page, int? pageSize) =>
+        {
+            var by = LeadSort.Id;
+            if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
+                throw CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<LeadSort>())}.", "sort");
+            var size = Math.Clamp(pageSize ?? 50, 1, 500);
+            var offset = Math.Max(0, (page ?? 1) - 1) * size;
+            return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, by, desc ?? false, offset, size));
+        }).WithName("ListLeads").WithDescription("A page of leads: filter by status, search title, names and company, sort.");
+
+        api.MapPost("/", async (ClaimsPrincipal user, LeadService leads, LeadBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            var lead = await leads.Create(me, Fields(body, me, Currencies.Default), body.StatusId);
+            return TypedResults.Created($"/api/leads/{lead.Id}", lead);
+        }).WithName("CreateLead");
+
+        api.MapGet("/{id:long}", async (ClaimsPrincipal user, LeadService leads, long id) =>
+            TypedResults.Ok(await leads.Get(RequestUser.Of(user), id))).WithName("GetLead");
+
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, LeadService leads, long id, LeadBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            return TypedResults.Ok(await leads.Update(me, id, Fields(body, me, defaultCurrency: null), body.Version));
+        }).WithName("UpdateLead").WithDescription("Replaces the editable fields; send the version you edited to detect conflicts.");
+
+        api.MapPost("/{id:long}/status", async (ClaimsPrincipal user, LeadService leads, long id, StatusBody body) =>
+            TypedResults.Ok(await leads.SetStatus(RequestUser.Of(user), id, body.StatusId ?? "", body.Version)))
+            .WithName("SetLeadStatus").WithDescription("Moves the lead to an in-progress or junk status.");
+
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, LeadService leads, long id, long? version) =>
+        {
+            await leads.Delete(RequestUser.Of(user), id, version);
+            return TypedResults.NoContent();
+        }).WithName("DeleteLead");
+
+        api.MapGet("/{id:long}/history", async (ClaimsPrincipal user, LeadService leads, LeadQueries queries, long id) =>
+        {
+            var me = RequestUser.Of(user);
+            await leads.Get(me, id); // 404 for unknown and deleted leads
+            return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
+        }).WithName("GetLeadHistory").WithDescription("The lead's timeline, newest first.");
+
+        var lists = app.MapGroup("/api/lists").RequireAuthorization().WithTags("Lists");
+        lists.MapGet("/lead-statuses", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetLeadStatuses())).WithName("GetLeadStatuses");
+        lists.MapGet("/lead-sources", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetLeadSources())).WithName("GetLeadSources");
+
+        return app;
+    }
+
+    private static LeadFields Fields(LeadBody body, RequestUser me, string? defaultCurrency) => new(
+        body.Title ?? "", body.ResponsibleId ?? me.UserId, body.FirstName ?? "", body.SecondName ?? "", body.LastName ?? "",
+        body.CompanyName ?? "", body.Phones, body.Emails, body.SourceId ?? "", body.SourceDescription ?? "", body.Utm,
+        body.Amount ?? 0, body.Currency ?? defaultCurrency ?? "", body.Comments ?? "");
+}
