@@ -20,8 +20,7 @@ public sealed class DealGrain(
     TimeProvider clock,
     ILogger<DealGrain> log) : Grain, IDealGrain
 {
-    private static readonly TimeSpan ProjectionRetry = TimeSpan.FromSeconds(5);
-    private IGrainTimer? _projectionRetry;
+    private ReadModelSync? _sync;
 
     private (int PortalId, long Id) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
@@ -123,12 +122,8 @@ public sealed class DealGrain(
         ? deal
         : throw CrmException.NotFound("deal_not_found", state.State.Deleted ? $"Deal {Key.Id} was deleted." : $"Deal {Key.Id} does not exist.");
 
-    private static void CheckVersion(Deal deal, long? expectedVersion)
-    {
-        if (expectedVersion is { } expected && expected != deal.Version)
-            throw CrmException.Conflict("version_conflict",
-                $"Deal {deal.Id} has changed (version {deal.Version}, yours {expected}); reload it and try again.");
-    }
+    private static void CheckVersion(Deal deal, long? expectedVersion) =>
+        ReadModelSync.CheckVersion("Deal", deal.Id, deal.Version, expectedVersion);
 
     private async Task CheckResponsible(int userId)
     {
@@ -191,19 +186,10 @@ public sealed class DealGrain(
         }
     }
 
-    private async Task Project()
+    private Task Project()
     {
         var deal = state.State.Deal!;
-        try
-        {
-            await readModel.Project(deal, state.State.Deleted, state.State.LastEntry);
-            _projectionRetry?.Dispose();
-            _projectionRetry = null;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "Projection of deal {DealId} v{Version} failed; retrying", deal.Id, deal.Version);
-            _projectionRetry ??= this.RegisterGrainTimer(_ => Project(), new GrainTimerCreationOptions(ProjectionRetry, ProjectionRetry));
-        }
+        _sync ??= new ReadModelSync(this, () => readModel.Project(state.State.Deal!, state.State.Deleted, state.State.LastEntry), log);
+        return _sync.Run($"deal {deal.Id} v{deal.Version}");
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Grains.ReadModel;
@@ -11,14 +12,13 @@ namespace Crm.Grains.Leads;
 /// </summary>
 [GrainType("lead")]
 public sealed class LeadGrain(
-    [PersistentState("lead", Common.StorageNames.Crm)] IPersistentState<LeadState> state,
+    [PersistentState("lead", StorageNames.Crm)] IPersistentState<LeadState> state,
     ILeadReadModel readModel,
     IUserDirectory users,
     TimeProvider clock,
     ILogger<LeadGrain> log) : Grain, ILeadGrain
 {
-    private static readonly TimeSpan ProjectionRetry = TimeSpan.FromSeconds(5);
-    private IGrainTimer? _projectionRetry;
+    private ReadModelSync? _sync;
 
     private (int PortalId, long Id) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
@@ -75,12 +75,8 @@ public sealed class LeadGrain(
         ? lead
         : throw CrmException.NotFound("lead_not_found", state.State.Deleted ? $"Lead {Key.Id} was deleted." : $"Lead {Key.Id} does not exist.");
 
-    private static void CheckVersion(Lead lead, long? expectedVersion)
-    {
-        if (expectedVersion is { } expected && expected != lead.Version)
-            throw CrmException.Conflict("version_conflict",
-                $"Lead {lead.Id} has changed (version {lead.Version}, yours {expected}); reload it and try again.");
-    }
+    private static void CheckVersion(Lead lead, long? expectedVersion) =>
+        ReadModelSync.CheckVersion("Lead", lead.Id, lead.Version, expectedVersion);
 
     private async Task<LeadFields> Check(LeadFields fields, int? currentResponsible = null)
     {
@@ -120,19 +116,10 @@ public sealed class LeadGrain(
         await Project();
     }
 
-    private async Task Project()
+    private Task Project()
     {
         var lead = state.State.Lead!;
-        try
-        {
-            await readModel.Project(lead, state.State.Deleted, state.State.LastEntry);
-            _projectionRetry?.Dispose();
-            _projectionRetry = null;
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "Projection of lead {LeadId} v{Version} failed; retrying", lead.Id, lead.Version);
-            _projectionRetry ??= this.RegisterGrainTimer(_ => Project(), new GrainTimerCreationOptions(ProjectionRetry, ProjectionRetry));
-        }
+        _sync ??= new ReadModelSync(this, () => readModel.Project(state.State.Lead!, state.State.Deleted, state.State.LastEntry), log);
+        return _sync.Run($"lead {lead.Id} v{lead.Version}");
     }
 }
