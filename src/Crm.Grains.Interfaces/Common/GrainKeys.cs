@@ -10,6 +10,9 @@ public static class GrainKeys
 
     public static string For(int portalId, string name) => $"{portalId}/{name}";
 
+    /// <summary>The key of the live feed of a portal's leads (deal boards are keyed by pipeline).</summary>
+    public static string LeadBoard(int portalId) => For(portalId, "leads");
+
     public static (int PortalId, long Id) Parse(string key)
     {
         var slash = key.IndexOf('/');

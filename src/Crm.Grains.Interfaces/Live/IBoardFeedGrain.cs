@@ -3,7 +3,8 @@ using Crm.Grains.Interfaces.Pipelines;
 namespace Crm.Grains.Interfaces.Live;
 
 /// <summary>
-/// The live channel of one board (pipeline); key "{portal}/{pipelineId}". Grains publish to it after
+/// The live channel of one board: a pipeline's deals, key "{portal}/{pipelineId}", or the portal's
+/// leads, key "{portal}/leads". Grains publish to it after
 /// their state is durable; it fans events out to every subscribed web node of the cluster.
 /// Subscriptions are kept in memory and expire unless renewed, so nodes renew them periodically.
 /// </summary>
@@ -20,4 +21,6 @@ public interface IBoardFeedGrain : IGrainWithStringKey
     Task PublishDeal(DealChanged change);
 
     Task PublishPipeline(Pipeline pipeline);
+
+    Task PublishLead(LeadChanged change);
 }

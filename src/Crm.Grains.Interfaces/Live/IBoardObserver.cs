@@ -10,4 +10,7 @@ public interface IBoardObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task OnPipelineChanged(Pipeline pipeline);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnLeadChanged(LeadChanged change);
 }

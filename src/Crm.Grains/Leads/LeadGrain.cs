@@ -1,5 +1,6 @@
 using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Leads;
+using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,7 @@ public sealed class LeadGrain(
         var status = LeadStatusRules.ForNewLead(await Lists.GetLeadStatuses(), statusId);
         var now = clock.GetUtcNow();
         var lead = new Lead(Key.PortalId, Key.Id, status.Id, checkedFields, now, actorId, now, actorId, 1);
-        await Commit(lead, new HistoryEntry(1, now, actorId, "created", LeadDiff.Initial(lead)));
+        await Commit(lead, new HistoryEntry(1, now, actorId, "created", LeadDiff.Initial(lead)), LeadChangeKind.Created, null);
         return lead;
     }
 
@@ -50,7 +51,7 @@ public sealed class LeadGrain(
         var lead = Current;
         CheckVersion(lead, expectedVersion);
         var checkedFields = await Check(fields, lead.Fields.ResponsibleId);
-        return await Apply(lead, lead with { Fields = checkedFields }, "updated", actorId);
+        return await Apply(lead, lead with { Fields = checkedFields }, "updated", LeadChangeKind.Updated, actorId);
     }
 
     public async Task<Lead> SetStatus(string statusId, long? expectedVersion, int actorId)
@@ -58,7 +59,7 @@ public sealed class LeadGrain(
         var lead = Current;
         CheckVersion(lead, expectedVersion);
         var status = LeadStatusRules.ForChange(await Lists.GetLeadStatuses(), lead.StatusId, statusId);
-        return await Apply(lead, lead with { StatusId = status.Id }, status.Semantic == LeadStatusSemantic.Junk ? "junked" : "status changed", actorId);
+        return await Apply(lead, lead with { StatusId = status.Id }, status.Semantic == LeadStatusSemantic.Junk ? "junked" : "status changed", LeadChangeKind.StatusChanged, actorId);
     }
 
     public async Task Delete(long? expectedVersion, int actorId)
@@ -68,7 +69,7 @@ public sealed class LeadGrain(
         var now = clock.GetUtcNow();
         var deleted = lead with { Version = lead.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
         state.State.Deleted = true;
-        await Commit(deleted, new HistoryEntry(deleted.Version, now, actorId, "deleted", []));
+        await Commit(deleted, new HistoryEntry(deleted.Version, now, actorId, "deleted", []), LeadChangeKind.Deleted, lead.StatusId);
     }
 
     private Lead Current => state.State.Lead is { } lead && !state.State.Deleted
@@ -86,18 +87,18 @@ public sealed class LeadGrain(
         return checkedFields;
     }
 
-    private async Task<Lead> Apply(Lead before, Lead after, string action, int actorId)
+    private async Task<Lead> Apply(Lead before, Lead after, string action, LeadChangeKind kind, int actorId)
     {
         var changes = LeadDiff.Between(before, after);
         if (changes.Count == 0)
             return before;
         var now = clock.GetUtcNow();
         var next = after with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
-        await Commit(next, new HistoryEntry(next.Version, now, actorId, action, changes));
+        await Commit(next, new HistoryEntry(next.Version, now, actorId, action, changes), kind, before.StatusId);
         return next;
     }
 
-    private async Task Commit(Lead lead, HistoryEntry entry)
+    private async Task Commit(Lead lead, HistoryEntry entry, LeadChangeKind kind, string? previousStatusId)
     {
         var previous = (state.State.Lead, state.State.LastEntry);
         state.State.Lead = lead;
@@ -112,8 +113,17 @@ public sealed class LeadGrain(
             if (entry.Action == "deleted") state.State.Deleted = false;
             throw;
         }
-        // The command has succeeded once the state is durable: a failed projection is retried, not reported.
+        // The command has succeeded once the state is durable: a failed projection is retried and a
+        // failed live event is logged; neither is reported to the caller.
         await Project();
+        try
+        {
+            await GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.LeadBoard(lead.PortalId)).PublishLead(new LeadChanged(kind, lead, previousStatusId));
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Live event for lead {LeadId} v{Version} not published", lead.Id, lead.Version);
+        }
     }
 
     private Task Project()

@@ -40,4 +40,10 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         _observers.Notify(o => o.OnPipelineChanged(pipeline));
         return Task.CompletedTask;
     }
+
+    public Task PublishLead(LeadChanged change)
+    {
+        _observers.Notify(o => o.OnLeadChanged(change));
+        return Task.CompletedTask;
+    }
 }

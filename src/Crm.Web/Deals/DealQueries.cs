@@ -68,13 +68,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
             """);
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = pipelineId });
-        var rows = new List<(string Stage, string Currency, int Count, decimal Sum)>();
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDecimal(3)));
-        return rows.GroupBy(r => r.Stage).ToDictionary(
-            g => g.Key,
-            g => new ColumnTotals(g.Key, g.Sum(r => r.Count), g.OrderBy(r => r.Currency).Select(r => new CurrencySum(r.Currency, r.Sum)).ToList()));
+        return await ColumnTotals.Read(command);
     }
 
     public async Task<DealPage> List(int portalId, long? pipelineId, string? search, DealSort sort, bool descending, int offset, int limit)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Silo.ReadModel;
 using Crm.Web.Api;
+using Crm.Web.Deals;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -71,6 +72,18 @@ public sealed class LeadQueries(NpgsqlDataSource db)
         if (items.Count == 0 && offset > 0)
             total = (await List(portalId, statusId, search, sort, descending, 0, 1)).Total;
         return new LeadPage(items, total);
+    }
+
+    /// <summary>The lead board's column totals: count and per-currency sum of each status.</summary>
+    public async Task<Dictionary<string, ColumnTotals>> GetTotals(int portalId)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT status_id, currency, count(*)::int, sum(amount) FROM leads
+            WHERE portal_id = $1 AND NOT is_deleted
+            GROUP BY status_id, currency
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        return await ColumnTotals.Read(command);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long leadId)

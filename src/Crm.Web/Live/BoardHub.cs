@@ -33,6 +33,11 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups) : Hub
         await groups.Join(key, Context.ConnectionId);
     }
 
+    /// <summary>Starts sending the portal's lead events (<c>leadChanged</c>, <c>leadTotals</c>) to this connection.</summary>
+    public Task SubscribeLeads() => groups.Join(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
+
+    public Task UnsubscribeLeads() => groups.Leave(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
+
     public Task UnsubscribeBoard(long pipelineId) =>
         groups.Leave(new BoardKey(Context.User!.PortalId(), pipelineId), Context.ConnectionId);
 
@@ -52,7 +57,7 @@ public sealed class HubBoardGroups(BoardLiveService live, IHubContext<BoardHub> 
 
     public async Task Join(BoardKey key, string connectionId)
     {
-        var membership = _boards.GetOrAdd(key, k => new Membership(new GroupForwarder(hub, GroupName(k), k.PipelineId)));
+        var membership = _boards.GetOrAdd(key, k => new Membership(new GroupForwarder(hub, GroupName(k), k)));
         await membership.Add(connectionId, () => live.Watch(key, membership.Forwarder));
         await hub.Groups.AddToGroupAsync(connectionId, GroupName(key));
         _byConnection.GetOrAdd(connectionId, _ => new()).TryAdd(key, 0);

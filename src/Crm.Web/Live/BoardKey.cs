@@ -1,6 +1,19 @@
 namespace Crm.Web.Live;
 
-public readonly record struct BoardKey(int PortalId, long PipelineId)
+/// <summary>What a board shows: the deals of a pipeline, or the portal's leads by status.</summary>
+public enum BoardKind
 {
-    public override string ToString() => $"{PortalId}/{PipelineId}";
+    Deals,
+    Leads,
+}
+
+/// <summary>One live board of a portal (<see cref="PipelineId"/> is 0 for the lead board).</summary>
+public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind Kind = BoardKind.Deals)
+{
+    public static BoardKey Leads(int portalId) => new(portalId, 0, BoardKind.Leads);
+
+    /// <summary>The key of the board's feed grain.</summary>
+    public string FeedKey => Kind == BoardKind.Leads ? GrainKeys.LeadBoard(PortalId) : GrainKeys.For(PortalId, PipelineId);
+
+    public override string ToString() => FeedKey;
 }

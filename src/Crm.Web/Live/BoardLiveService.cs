@@ -16,7 +16,7 @@ namespace Crm.Web.Live;
 /// an in-memory queue and returns at once; one loop of our own hands them to watchers, so nothing a
 /// watcher does (SignalR writes, Blazor renders) runs on, or waits for, Orleans' callback.
 /// </summary>
-public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, ILogger<BoardLiveService> log)
+public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, Leads.LeadQueries leadQueries, ILogger<BoardLiveService> log)
     : IBoardObserver, IHostedService
 {
     // Well inside the feed's two-minute subscription lifetime, and soon enough after a feed restart.
@@ -81,6 +81,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         return Task.CompletedTask;
     }
 
+    public Task OnLeadChanged(LeadChanged change)
+    {
+        _inbox.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
     private async Task Dispatch()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
@@ -94,11 +100,15 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                 case Pipeline pipeline when _boards.TryGetValue(new BoardKey(pipeline.PortalId, pipeline.Id), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPipelineChanged(pipeline));
                     break;
+                case LeadChanged change when _boards.TryGetValue(BoardKey.Leads(change.Lead.PortalId), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadChanged(change));
+                    RefreshTotals(BoardKey.Leads(change.Lead.PortalId), board);
+                    break;
             }
         }
     }
 
-    private IBoardFeedGrain Feed(BoardKey key) => grains.GetGrain<IBoardFeedGrain>(GrainKeys.For(key.PortalId, key.PipelineId));
+    private IBoardFeedGrain Feed(BoardKey key) => grains.GetGrain<IBoardFeedGrain>(key.FeedKey);
 
     private IBoardObserver Self => _self ??= grains.CreateObjectReference<IBoardObserver>(this);
 
@@ -170,7 +180,9 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                 }
                 try
                 {
-                    var totals = await queries.GetTotals(key.PortalId, key.PipelineId);
+                    var totals = key.Kind == BoardKind.Leads
+                        ? await leadQueries.GetTotals(key.PortalId)
+                        : await queries.GetTotals(key.PortalId, key.PipelineId);
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnTotalsChanged(totals));
                 }
                 catch (Exception e)

@@ -14,7 +14,12 @@ public interface IBoardWatcher
 
     void OnPipelineChanged(Pipeline pipeline);
 
-    /// <summary>Fresh column counts and sums, read from the read model after changes.</summary>
+    /// <summary>A lead changed (lead boards only).</summary>
+    void OnLeadChanged(LeadChanged change)
+    {
+    }
+
+    /// <summary>Fresh column counts and sums (by stage, or by status on lead boards), read from the read model after changes.</summary>
     void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals);
 
     /// <summary>Events may have been lost (the board's feed restarted): reload the snapshot.</summary>
