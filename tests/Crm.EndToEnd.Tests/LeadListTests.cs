@@ -1,0 +1,56 @@
+using Crm.Grains.Interfaces.Leads;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>The lead list and form: a lead entered in one browser shows in another, live; bad input is refused in the form.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LeadListTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_lead_entered_in_the_form_appears_in_the_other_browsers_list_and_its_junking_follows()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var first = await fixture.SignedInPage(portal.AdminEmail, "/leads", "[data-testid=lead-grid]");
+        var second = await fixture.SignedInPage(portal.SecondEmail, "/leads", "[data-testid=lead-grid]");
+        var rows = second.Locator("[data-testid=lead-grid] tbody tr");
+
+        await first.Locator("[data-testid=new-lead]").ClickAsync();
+        var form = first.Locator(".mud-dialog");
+        await form.Locator("input[data-testid=lead-first-name]").FillAsync("Ann");
+        await form.Locator("input[data-testid=lead-last-name]").FillAsync("Lee");
+        await form.Locator("input[data-testid=lead-company]").FillAsync("Harbour Foods");
+        await form.Locator("[data-testid=lead-phone-add]").ClickAsync();
+        await form.Locator("input[data-testid=lead-phone-0]").FillAsync("call me maybe");
+        await form.Locator("[data-testid=lead-save]").ClickAsync();
+
+        // Bad input: a clear error in the form, and no lead anywhere.
+        await Assertions.Expect(form.Locator("[data-testid=lead-error]")).ToContainTextAsync("is not a phone number");
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        Assert.Equal(0, (await api.Http.GetFromJsonAsync<Crm.Web.Leads.LeadPage>("/api/leads", Json))!.Total);
+
+        await form.Locator("input[data-testid=lead-phone-0]").FillAsync("+44 20 7946 0018");
+        await form.Locator("[data-testid=lead-email-add]").ClickAsync();
+        await form.Locator("input[data-testid=lead-email-0]").FillAsync("ann@harbourfoods.example");
+        await form.Locator("[data-testid=lead-save]").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("created");
+
+        // The other browser: the row arrives without a reload, titled after the person.
+        var row = rows.Filter(new() { HasText = "Ann Lee" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Harbour Foods");
+        await Assertions.Expect(row).ToContainTextAsync("+44 20 7946 0018");
+        await Assertions.Expect(row).ToContainTextAsync("New");
+
+        // Junk it from the form's status: the other browser's row follows.
+        await form.Locator("[data-testid=lead-status]").Locator("..").ClickAsync();
+        await first.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Junk lead" }).ClickAsync();
+        await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("junked");
+        await Assertions.Expect(row).ToContainTextAsync("Junk lead");
+
+        var stored = (await api.Http.GetFromJsonAsync<Crm.Web.Leads.LeadPage>("/api/leads", Json))!.Items.Single();
+        Assert.Equal(("Ann Lee", "JUNK", 2L), (stored.Title, stored.StatusId, stored.Version));
+        var lead = (await api.Http.GetFromJsonAsync<Lead>($"/api/leads/{stored.Id}", Json))!;
+        Assert.Equal("ann@harbourfoods.example", lead.Fields.Emails!.Single().Value);
+        await second.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "lead-list.png") });
+    }
+}
