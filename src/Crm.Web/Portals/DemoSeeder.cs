@@ -86,7 +86,24 @@ public sealed class DemoSeeder(IServiceProvider services, NpgsqlDataSource db, I
             await deals.Create(owner, pipelineId, inProgress[i % inProgress.Count].Id, fields);
         }
 
-        log.LogInformation("Seeded the demo portal with {Users} users and {Deals} deals", Users.Count, titles.Length);
+        var leads = scope.ServiceProvider.GetRequiredService<Leads.LeadService>();
+        (string First, string Last, string Company, string Phone, string Email, string Source, string Status)[] people =
+        [
+            ("Ann", "Lee", "Harbour Foods", "+44 20 7946 0018", "ann@harbourfoods.example", "WEBFORM", "NEW"),
+            ("Marek", "Novak", "Blue Lake", "+386 1 234 5678", "marek@bluelake.example", "CALL", "IN_PROCESS"),
+            ("Sofia", "Rossi", "", "+39 06 1234 5678", "sofia.rossi@mail.example", "CHAT", "NEW"),
+            ("Tom", "Baker", "Baker & Sons", "+1 555 010 0199", "tom@bakerandsons.example", "RECOMMENDATION", "PROCESSED"),
+        ];
+        for (var i = 0; i < people.Length; i++)
+        {
+            var p = people[i];
+            var owner = new RequestUser(portalId, userIds[i % userIds.Count]);
+            await leads.Create(owner, new Grains.Interfaces.Leads.LeadFields("", owner.UserId, p.First, "", p.Last, p.Company,
+                [new(p.Phone, Grains.Interfaces.Common.ContactPointType.Work)], [new(p.Email, Grains.Interfaces.Common.ContactPointType.Work)],
+                p.Source, Amount: 500m * (i + 1)), p.Status);
+        }
+
+        log.LogInformation("Seeded the demo portal with {Users} users, {Deals} deals and {Leads} leads", Users.Count, titles.Length, people.Length);
         // A log event, not console text, so JSON logs stay JSON; a configured password is not repeated.
         log.LogWarning("Demo users {Emails} sign in with the password {Password}",
             string.Join(", ", Users.Select(u => u.Email)), string.IsNullOrEmpty(configured) ? password : "set in Crm:Demo:Password");
