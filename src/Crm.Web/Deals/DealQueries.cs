@@ -109,21 +109,8 @@ public sealed class DealQueries(NpgsqlDataSource db)
         return new DealPage(items, total);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long dealId)
-    {
-        await using var command = db.CreateCommand("""
-            SELECT version, at, actor_id, action, changes FROM deal_history
-            WHERE portal_id = $1 AND deal_id = $2 ORDER BY version DESC
-            """);
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = dealId });
-        var entries = new List<HistoryEntry>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            entries.Add(new HistoryEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3),
-                JsonSerializer.Deserialize<List<FieldChange>>(reader.GetString(4), ReadModelJson.Options) ?? []));
-        return entries;
-    }
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long dealId) =>
+        HistoryRows.Read(db, "deal_history", "deal_id", portalId, dealId);
 
     /// <summary>
     /// The positions around a drop: the card the deal is dropped under (null: top of the column) and

@@ -86,21 +86,8 @@ public sealed class LeadQueries(NpgsqlDataSource db)
         return await ColumnTotals.Read(command);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long leadId)
-    {
-        await using var command = db.CreateCommand("""
-            SELECT version, at, actor_id, action, changes FROM lead_history
-            WHERE portal_id = $1 AND lead_id = $2 ORDER BY version DESC
-            """);
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = leadId });
-        var entries = new List<HistoryEntry>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            entries.Add(new HistoryEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetInt32(2), reader.GetString(3),
-                JsonSerializer.Deserialize<List<FieldChange>>(reader.GetString(4), ReadModelJson.Options) ?? []));
-        return entries;
-    }
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long leadId) =>
+        HistoryRows.Read(db, "lead_history", "lead_id", portalId, leadId);
 
     private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }
