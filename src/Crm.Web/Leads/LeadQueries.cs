@@ -22,10 +22,19 @@ public enum LeadSort
 /// <summary>One page of leads and how many match in all.</summary>
 public sealed record LeadPage(IReadOnlyList<LeadRow> Items, int Total);
 
-/// <summary>A lead as lists show it: the read model's row.</summary>
+/// <summary>A lead as lists and the lead board show it: the read model's row.</summary>
 public sealed record LeadRow(long Id, string StatusId, string Title, string FirstName, string LastName, string CompanyName,
     IReadOnlyList<ContactPoint> Phones, IReadOnlyList<ContactPoint> Emails, string SourceId, decimal Amount, string Currency,
-    int ResponsibleId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    int ResponsibleId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+{
+    /// <summary>The row of a lead as a live event carries it.</summary>
+    public static LeadRow From(Lead lead)
+    {
+        var f = lead.Fields;
+        return new LeadRow(lead.Id, lead.StatusId, f.Title, f.FirstName, f.LastName, f.CompanyName, f.Phones ?? [], f.Emails ?? [],
+            f.SourceId, f.Amount, f.Currency, f.ResponsibleId, lead.CreatedAt, lead.UpdatedAt, lead.Version);
+    }
+}
 
 /// <summary>Reads of the leads read model: the list and a lead's timeline. Every query filters by portal.</summary>
 public sealed class LeadQueries(NpgsqlDataSource db)
