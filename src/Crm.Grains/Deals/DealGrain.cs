@@ -125,11 +125,7 @@ public sealed class DealGrain(
     private static void CheckVersion(Deal deal, long? expectedVersion) =>
         ReadModelSync.CheckVersion("Deal", deal.Id, deal.Version, expectedVersion);
 
-    private async Task CheckResponsible(int userId)
-    {
-        if (!await users.IsActiveUser(Key.PortalId, userId))
-            throw CrmException.Invalid("unknown_responsible", $"User {userId} is not an active user of this portal.", "responsibleId");
-    }
+    private Task CheckResponsible(int userId) => users.CheckActive(Key.PortalId, userId);
 
     private async Task<Pipeline> GetPipeline(long pipelineId)
     {
