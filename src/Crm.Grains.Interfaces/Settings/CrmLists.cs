@@ -24,7 +24,8 @@ public sealed record ListItem(
     [property: Id(1)] string Name);
 
 /// <summary>
-/// A portal's selection lists (Bitrix24's "selection lists"): lead statuses and lead sources; key is
+/// A portal's selection lists (Bitrix24's "selection lists"): lead statuses and sources, contact and
+/// company types, industries; key is
 /// the portal id. Until a portal changes them, the defaults apply.
 /// </summary>
 public interface ICrmListsGrain : IGrainWithIntegerKey
@@ -34,4 +35,13 @@ public interface ICrmListsGrain : IGrainWithIntegerKey
 
     [Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<ListItem>> GetLeadSources();
+
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<ListItem>> GetContactTypes();
+
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<ListItem>> GetCompanyTypes();
+
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<ListItem>> GetIndustries();
 }

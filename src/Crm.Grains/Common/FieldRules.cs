@@ -9,14 +9,14 @@ public static class FieldRules
     public const int MaxCommentsLength = 20_000;
     public const decimal MaxAmount = 9_999_999_999_999_999.99m;
 
-    public static decimal Amount(decimal amount)
+    public static decimal Amount(decimal amount, string field = "amount")
     {
         if (amount < 0)
-            throw CrmException.Invalid("negative_amount", "The amount cannot be negative.", "amount");
+            throw CrmException.Invalid("negative_amount", $"The {field} cannot be negative.", field);
         if (amount > MaxAmount)
-            throw CrmException.Invalid("amount_too_large", "The amount is too large.", "amount");
+            throw CrmException.Invalid("amount_too_large", $"The {field} is too large.", field);
         if (amount.Scale > 2 && decimal.Round(amount, 2) != amount)
-            throw CrmException.Invalid("amount_precision", "The amount can have at most two decimal places.", "amount");
+            throw CrmException.Invalid("amount_precision", $"The {field} can have at most two decimal places.", field);
         return decimal.Round(amount, 2);
     }
 
@@ -40,5 +40,20 @@ public static class FieldRules
     {
         var text = value?.Trim() ?? "";
         return text.Length <= max ? text : throw CrmException.Invalid($"{field.Replace('.', '_')}_too_long", $"'{field}' can be at most {max} characters.", field);
+    }
+
+    /// <summary>An optional value of a portal selection list, upper-cased; empty stays empty.</summary>
+    public static string ListValue(string? value, IReadOnlyList<Interfaces.Settings.ListItem> list, string field, string code)
+    {
+        var id = value?.Trim().ToUpperInvariant() ?? "";
+        return id.Length == 0 || list.Any(i => i.Id == id) ? id
+            : throw CrmException.Invalid(code, $"'{value}' is not in this portal's list; use one of {string.Join(", ", list.Select(i => i.Id))}.", field);
+    }
+
+    public static Address Address(Address? address)
+    {
+        var a = address ?? new Address();
+        return new Address(Text(a.Street, "address.street", 255), Text(a.City, "address.city", 100), Text(a.PostalCode, "address.postalCode", 20),
+            Text(a.Region, "address.region", 100), Text(a.Country, "address.country", 100));
     }
 }

@@ -26,10 +26,7 @@ public static class LeadRules
         if (title.Length > MaxTextLength)
             throw CrmException.Invalid("title_too_long", $"A lead title can be at most {MaxTextLength} characters.", "title");
 
-        var source = fields.SourceId?.Trim().ToUpperInvariant() ?? "";
-        if (source.Length > 0 && sources.All(s => s.Id != source))
-            throw CrmException.Invalid("unknown_source",
-                $"'{fields.SourceId}' is not a lead source of this portal; use one of {string.Join(", ", sources.Select(s => s.Id))}.", "sourceId");
+        var source = FieldRules.ListValue(fields.SourceId, sources, "sourceId", "unknown_source");
 
         var utm = fields.Utm ?? new Utm();
         utm = new Utm(FieldRules.Text(utm.Source, "utm.source", MaxTextLength), FieldRules.Text(utm.Medium, "utm.medium", MaxTextLength),

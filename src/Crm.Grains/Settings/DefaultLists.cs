@@ -26,4 +26,36 @@ public static class DefaultLists
         new("RECOMMENDATION", "Recommendation"),
         new("OTHER", "Other"),
     ];
+
+    public static IReadOnlyList<ListItem> ContactTypes { get; } =
+    [
+        new("CLIENT", "Client"),
+        new("SUPPLIER", "Supplier"),
+        new("PARTNER", "Partner"),
+        new("OTHER", "Other"),
+    ];
+
+    public static IReadOnlyList<ListItem> CompanyTypes { get; } =
+    [
+        new("CUSTOMER", "Client"),
+        new("SUPPLIER", "Supplier"),
+        new("COMPETITOR", "Competitor"),
+        new("PARTNER", "Partner"),
+        new("OTHER", "Other"),
+    ];
+
+    public static IReadOnlyList<ListItem> Industries { get; } =
+    [
+        new("IT", "Information technology"),
+        new("TELECOM", "Telecommunication"),
+        new("MANUFACTURING", "Manufacturing"),
+        new("BANKING", "Banking services"),
+        new("CONSULTING", "Consulting"),
+        new("FINANCE", "Finance"),
+        new("GOVERNMENT", "Government"),
+        new("DELIVERY", "Delivery"),
+        new("ENTERTAINMENT", "Entertainment"),
+        new("NOTPROFIT", "Non-profit"),
+        new("OTHER", "Other"),
+    ];
 }

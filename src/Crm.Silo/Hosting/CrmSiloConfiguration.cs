@@ -90,6 +90,8 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDealReadModel, DealReadModel>();
         services.TryAddSingleton<ILeadReadModel, LeadReadModel>();
+        services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Contacts.Contact>, ContactReadModel>();
+        services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Companies.Company>, CompanyReadModel>();
         services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         return services;

@@ -4,6 +4,8 @@ using Crm.Web.Api;
 using Crm.Web.Components;
 using Crm.Web.Deals;
 using Crm.Web.Leads;
+using Crm.Web.Contacts;
+using Crm.Web.Companies;
 using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
@@ -61,6 +63,8 @@ public static class CrmWebApp
         app.MapAccountApi();
         app.MapDealsApi();
         app.MapLeadsApi();
+        app.MapContactsApi();
+        app.MapCompaniesApi();
         app.MapPipelinesApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
@@ -114,6 +118,8 @@ public static class CrmWebApp
         services.AddSingleton<DealService>();
         services.AddSingleton<Leads.LeadQueries>();
         services.AddSingleton<Leads.LeadService>();
+        services.AddSingleton<Contacts.ContactQueries>();
+        services.AddSingleton<Companies.CompanyQueries>();
         services.AddScoped<PortalProvisioning>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());

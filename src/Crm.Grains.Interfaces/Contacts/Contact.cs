@@ -1,0 +1,43 @@
+namespace Crm.Grains.Interfaces.Contacts;
+
+/// <summary>A person the company deals with; linked to any number of companies (the contact holds the links).</summary>
+[GenerateSerializer, Immutable, Alias("crm.contact")]
+public sealed record Contact(
+    [property: Id(0)] int PortalId,
+    [property: Id(1)] long Id,
+    [property: Id(2)] ContactFields Fields,
+    [property: Id(3)] IReadOnlyList<long> CompanyIds,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] int CreatedBy,
+    [property: Id(6)] DateTimeOffset UpdatedAt,
+    [property: Id(7)] int UpdatedBy,
+    [property: Id(8)] long Version) : IRecord;
+
+/// <summary>The fields a user edits on a contact form; an edit sends them all.</summary>
+[GenerateSerializer, Immutable, Alias("crm.contact-fields")]
+public sealed record ContactFields(
+    [property: Id(0)] string FirstName,
+    [property: Id(1)] int ResponsibleId,
+    [property: Id(2)] string SecondName = "",
+    [property: Id(3)] string LastName = "",
+    [property: Id(4)] string TypeId = "",
+    [property: Id(5)] string Position = "",
+    [property: Id(6)] IReadOnlyList<ContactPoint>? Phones = null,
+    [property: Id(7)] IReadOnlyList<ContactPoint>? Emails = null,
+    [property: Id(8)] Address? Address = null,
+    [property: Id(9)] string Comments = "");
+
+/// <summary>The single writer of one contact; key "{portal}/{id}".</summary>
+public interface IContactGrain : IGrainWithStringKey
+{
+    Task<Contact> Create(ContactFields fields, IReadOnlyList<long> companyIds, int actorId);
+
+    Task<Contact> Get();
+
+    Task<Contact> Update(ContactFields fields, long? expectedVersion, int actorId);
+
+    /// <summary>Replaces the companies the contact belongs to (each must exist in the portal).</summary>
+    Task<Contact> SetCompanies(IReadOnlyList<long> companyIds, long? expectedVersion, int actorId);
+
+    Task Delete(long? expectedVersion, int actorId);
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Crm.Grains.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Crm.Silo.ReadModel;
+
+/// <summary>
+/// What the projections of leads, contacts and companies share: the row upsert and the timeline
+/// entry in one batch (one transaction, one round trip), and the stored row's version.
+/// </summary>
+public static class RecordRows
+{
+    /// <summary>Runs the record's upsert (its own SQL and parameters) and inserts its history entry once per version.</summary>
+    public static async Task Project(NpgsqlDataSource db, string upsert, IEnumerable<NpgsqlParameter> row,
+        string historyTable, string idColumn, IRecord record, HistoryEntry? entry)
+    {
+        await using var batch = db.CreateBatch();
+        var command = new NpgsqlBatchCommand(upsert);
+        foreach (var p in row) command.Parameters.Add(p);
+        batch.BatchCommands.Add(command);
+        if (entry is not null)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+                INSERT INTO {historyTable} (portal_id, {idColumn}, version, at, actor_id, action, changes)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT DO NOTHING
+                """)
+            {
+                Parameters =
+                {
+                    new() { Value = record.PortalId }, new() { Value = record.Id }, new() { Value = entry.Version },
+                    new() { Value = entry.At.UtcDateTime }, new() { Value = entry.ActorId }, new() { Value = entry.Action },
+                    Json(entry.Changes),
+                },
+            });
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long?> GetVersion(NpgsqlDataSource db, string table, int portalId, long id)
+    {
+        await using var command = db.CreateCommand($"SELECT version FROM {table} WHERE portal_id = $1 AND id = $2");
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = id });
+        return await command.ExecuteScalarAsync() is long v ? v : null;
+    }
+
+    public static NpgsqlParameter Json<T>(T value) =>
+        new() { Value = JsonSerializer.Serialize(value, ReadModelJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb };
+
+    public static NpgsqlParameter Value(object value) => new() { Value = value };
+
+    /// <summary>The duplicate-search keys of phones (digits) and e-mails (lower case).</summary>
+    public static (NpgsqlParameter Phones, NpgsqlParameter Emails) MatchKeys(IReadOnlyList<ContactPoint>? phones, IReadOnlyList<ContactPoint>? emails) =>
+        (Value((phones ?? []).Select(p => ContactPoints.PhoneDigits(p.Value) ?? p.Value).ToArray()),
+         Value((emails ?? []).Select(e => e.Value.ToLowerInvariant()).ToArray()));
+
+    /// <summary>"col = EXCLUDED.col, ..." for an upsert's update list.</summary>
+    public static string Excluded(params string[] columns) => string.Join(", ", columns.Select(c => $"{c} = EXCLUDED.{c}"));
+
+    /// <summary>"$1, $2, ... $n".</summary>
+    public static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"${i}"));
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Crm.Grains.Deals;
+using Crm.Grains.Interfaces.Companies;
+using Crm.Grains.Interfaces.Portals;
+using Crm.Grains.Interfaces.Settings;
+using Crm.Web.Access;
+using Crm.Web.Api;
+using Crm.Web.Contacts;
+
+namespace Crm.Web.Companies;
+
+/// <summary>The companies HTTP API (<c>/api/companies</c>) and the contact and company selection lists.</summary>
+public static class CompaniesApi
+{
+    public sealed record CompanyBody(
+        string? Title, string? TypeId, string? IndustryId, decimal? Revenue, string? Currency, string? TaxId,
+        IReadOnlyList<ContactPoint>? Phones, IReadOnlyList<ContactPoint>? Emails, Address? Address,
+        int? ResponsibleId, string? Comments, long? Version);
+
+    public static IEndpointRouteBuilder MapCompaniesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/companies").RequireAuthorization().WithTags("Companies");
+
+        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, string? typeId, string? industryId, string? search, int? page, int? pageSize) =>
+        {
+            var size = Math.Clamp(pageSize ?? 50, 1, 500);
+            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, Math.Max(0, (page ?? 1) - 1) * size, size));
+        }).WithName("ListCompanies").WithDescription("A page of companies by name: filter by type or industry, search name and tax id.");
+
+        api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CompanyBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(me.PortalId, "company")).Next();
+            var company = await Company(grains, me, id).Create(Fields(body, me, Currencies.Default), me.UserId);
+            return TypedResults.Created($"/api/companies/{company.Id}", company);
+        }).WithName("CreateCompany");
+
+        api.MapGet("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id) =>
+            TypedResults.Ok(await Company(grains, RequestUser.Of(user), id).Get())).WithName("GetCompany");
+
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, CompanyBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            return TypedResults.Ok(await Company(grains, me, id).Update(Fields(body, me, defaultCurrency: null), body.Version, me.UserId));
+        }).WithName("UpdateCompany");
+
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, long? version) =>
+        {
+            var me = RequestUser.Of(user);
+            await Company(grains, me, id).Delete(version, me.UserId);
+            return TypedResults.NoContent();
+        }).WithName("DeleteCompany");
+
+        api.MapGet("/{id:long}/history", async (ClaimsPrincipal user, IGrainFactory grains, CompanyQueries queries, long id) =>
+        {
+            var me = RequestUser.Of(user);
+            await Company(grains, me, id).Get();
+            return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
+        }).WithName("GetCompanyHistory");
+
+        api.MapGet("/{id:long}/contacts", async (ClaimsPrincipal user, IGrainFactory grains, ContactQueries contacts, long id, int? page, int? pageSize) =>
+        {
+            var me = RequestUser.Of(user);
+            await Company(grains, me, id).Get();
+            var size = Math.Clamp(pageSize ?? 50, 1, 500);
+            return TypedResults.Ok(await contacts.List(me.PortalId, null, id, null, Math.Max(0, (page ?? 1) - 1) * size, size));
+        }).WithName("GetCompanyContacts").WithDescription("The contacts that belong to the company.");
+
+        var lists = app.MapGroup("/api/lists").RequireAuthorization().WithTags("Lists");
+        lists.MapGet("/contact-types", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetContactTypes())).WithName("GetContactTypes");
+        lists.MapGet("/company-types", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetCompanyTypes())).WithName("GetCompanyTypes");
+        lists.MapGet("/industries", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetIndustries())).WithName("GetIndustries");
+
+        return app;
+    }
+
+    private static ICompanyGrain Company(IGrainFactory grains, RequestUser me, long id) => grains.GetGrain<ICompanyGrain>(GrainKeys.For(me.PortalId, id));
+
+    private static CompanyFields Fields(CompanyBody b, RequestUser me, string? defaultCurrency) => new(
+        b.Title ?? "", b.ResponsibleId ?? me.UserId, b.TypeId ?? "", b.IndustryId ?? "", b.Revenue ?? 0,
+        b.Currency ?? defaultCurrency ?? "", b.TaxId ?? "", b.Phones, b.Emails, b.Address, b.Comments ?? "");
+}
