@@ -138,4 +138,46 @@ public sealed class ContactsAndCompaniesApiTests(WebFixture fixture) : IAsyncLif
         var stored = (await a.Http.GetFromJsonAsync<Contact>($"/api/contacts/{contact.Id}", Json))!;
         Assert.Equal(("Linked", 1L, 0), (stored.Fields.FirstName, stored.Version, stored.CompanyIds.Count));
     }
+
+    [Fact]
+    public async Task A_deal_naming_a_contact_shows_on_the_contact_and_on_the_contacts_companies()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        async Task<T> Post<T>(string path, object body)
+        {
+            var response = await api.Http.PostAsJsonAsync(path, body);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        }
+        var north = await Post<Company>("/api/companies", new { title = "North" });
+        var south = await Post<Company>("/api/companies", new { title = "South" });
+        var lone = await Post<Company>("/api/companies", new { title = "Lone" });
+        var eva = await Post<Contact>("/api/contacts", new { firstName = "Eva", companyIds = new[] { north.Id, south.Id } });
+
+        var viaContact = await Post<Crm.Grains.Interfaces.Deals.Deal>("/api/deals", new { title = "Through Eva", amount = 10, contactIds = new[] { eva.Id } });
+        var direct = await Post<Crm.Grains.Interfaces.Deals.Deal>("/api/deals", new { title = "Straight to Lone", amount = 20, companyId = lone.Id });
+        Assert.Equal([eva.Id], viaContact.ContactIds!);
+        Assert.Equal(lone.Id, direct.CompanyId);
+
+        async Task<long[]> Deals(string path) =>
+            (await api.Http.GetFromJsonAsync<List<Crm.Grains.Interfaces.Deals.Deal>>(path, Json))!.Select(d => d.Id).ToArray();
+        Assert.Equal([viaContact.Id], await Deals($"/api/contacts/{eva.Id}/deals"));
+        Assert.Equal([viaContact.Id], await Deals($"/api/companies/{north.Id}/deals"));
+        Assert.Equal([viaContact.Id], await Deals($"/api/companies/{south.Id}/deals"));
+        Assert.Equal([direct.Id], await Deals($"/api/companies/{lone.Id}/deals"));
+
+        // Eva leaves South: the deal leaves South's card with her.
+        await api.Http.PutAsJsonAsync($"/api/contacts/{eva.Id}/companies", new { companyIds = new[] { north.Id } });
+        Assert.Empty(await Deals($"/api/companies/{south.Id}/deals"));
+        var history = (await api.Http.GetFromJsonAsync<List<HistoryEntry>>($"/api/deals/{viaContact.Id}/history", Json))!;
+        Assert.Contains(history.Single().Changes, c => c.Field == "contactIds" && c.New == eva.Id.ToString());
+
+        // Links to records that do not exist (or belong to another portal) are refused, and change nothing.
+        await Problem(await api.Http.PostAsJsonAsync("/api/deals", new { title = "Ghost", amount = 1, companyId = 98765 }), HttpStatusCode.BadRequest, "unknown_company");
+        await Problem(await api.Http.PutAsJsonAsync($"/api/deals/{direct.Id}", new { title = "Ghost", amount = 1, currency = "USD", contactIds = new[] { 98765 } }),
+            HttpStatusCode.BadRequest, "unknown_contact");
+        var stored = (await api.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Deals.Deal>($"/api/deals/{direct.Id}", Json))!;
+        Assert.Equal(("Straight to Lone", 1L, lone.Id), (stored.Title, stored.Version, stored.CompanyId));
+    }
 }

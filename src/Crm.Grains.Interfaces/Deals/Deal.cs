@@ -1,6 +1,9 @@
 namespace Crm.Grains.Interfaces.Deals;
 
-/// <summary>A deal as its grain holds it; <see cref="Version"/> grows by one with every change.</summary>
+/// <summary>
+/// A deal as its grain holds it; <see cref="Version"/> grows by one with every change. A deal may
+/// name its client company and contacts (<see cref="ContactIds"/> null when it has none).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("crm.deal")]
 public sealed record Deal(
     [property: Id(0)] int PortalId,
@@ -20,4 +23,6 @@ public sealed record Deal(
     [property: Id(14)] int CreatedBy,
     [property: Id(15)] DateTimeOffset UpdatedAt,
     [property: Id(16)] int UpdatedBy,
-    [property: Id(17)] long Version);
+    [property: Id(17)] long Version,
+    [property: Id(18)] long? CompanyId = null,
+    [property: Id(19)] IReadOnlyList<long>? ContactIds = null);

@@ -9,4 +9,6 @@ public sealed record DealFields(
     [property: Id(3)] int ResponsibleId,
     [property: Id(4)] DateOnly? BeginDate = null,
     [property: Id(5)] DateOnly? CloseDate = null,
-    [property: Id(6)] string Comments = "");
+    [property: Id(6)] string Comments = "",
+    [property: Id(7)] long? CompanyId = null,
+    [property: Id(8)] IReadOnlyList<long>? ContactIds = null);

@@ -1,5 +1,4 @@
 using Crm.Grains.Common;
-using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Grains.ReadModel;
@@ -77,17 +76,7 @@ public sealed class ContactGrain(
     private async Task<IReadOnlyList<long>> CheckCompanies(IReadOnlyList<long>? ids)
     {
         var companies = ContactRules.CheckCompanyIds(ids);
-        foreach (var id in companies)
-        {
-            try
-            {
-                await GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.For(Key.PortalId, id)).Get();
-            }
-            catch (CrmException e) when (e.Kind == CrmErrorKind.NotFound)
-            {
-                throw CrmException.Invalid("unknown_company", $"Company {id} does not exist.", "companyIds");
-            }
-        }
+        await RecordLinks.CheckCompanies(GrainFactory, Key.PortalId, companies, "companyIds");
         return companies;
     }
 }

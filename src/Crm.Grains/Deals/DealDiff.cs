@@ -24,6 +24,8 @@ public static class DealDiff
         Add("comments", before.Comments, after.Comments);
         Add("stageId", before.StageId, after.StageId);
         Add("isClosed", before.IsClosed, after.IsClosed);
+        Add("companyId", before.CompanyId, after.CompanyId);
+        Add("contactIds", string.Join(", ", before.ContactIds ?? []), string.Join(", ", after.ContactIds ?? []));
         return changes;
     }
 
@@ -35,6 +37,8 @@ public static class DealDiff
         new("currency", null, deal.Currency),
         new("responsibleId", null, Text(deal.ResponsibleId)),
         new("stageId", null, deal.StageId),
+        .. deal.CompanyId is { } company ? [new FieldChange("companyId", null, Text(company))] : Array.Empty<FieldChange>(),
+        .. deal.ContactIds is { Count: > 0 } contacts ? [new FieldChange("contactIds", null, string.Join(", ", contacts))] : Array.Empty<FieldChange>(),
     ];
 
     private static string? Text<T>(T value) => value switch

@@ -37,12 +37,13 @@ public sealed class DealGrain(
             throw CrmException.Conflict("deal_exists", $"Deal {Key.Id} already exists.");
         var fields = DealRules.Check(request.Fields);
         await CheckResponsible(fields.ResponsibleId);
+        await CheckLinks(fields, null);
         var pipeline = await GetPipeline(request.PipelineId);
         var stage = request.StageId is null ? pipeline.FirstStage : pipeline.FindStage(request.StageId) ?? throw Pipelines.StageRules.UnknownStageOfDeal(request.StageId);
         var now = clock.GetUtcNow();
         var deal = new Deal(Key.PortalId, Key.Id, pipeline.Id, pipeline.FirstStage.Id, fields.Title, fields.Amount, fields.Currency,
             fields.ResponsibleId, fields.BeginDate, fields.CloseDate, fields.Comments, request.Position ?? DealTransitions.TopPosition(now),
-            false, now, actorId, now, actorId, 1);
+            false, now, actorId, now, actorId, 1, fields.CompanyId, fields.ContactIds);
         if (stage.Id != deal.StageId)
             deal = DealTransitions.Move(deal, pipeline, stage.Id, request.Position, now);
         var entry = new HistoryEntry(1, now, actorId, "created", DealDiff.Initial(deal));
@@ -59,6 +60,7 @@ public sealed class DealGrain(
         var checkedFields = DealRules.Check(fields);
         if (checkedFields.ResponsibleId != deal.ResponsibleId)
             await CheckResponsible(checkedFields.ResponsibleId);
+        await CheckLinks(checkedFields, deal);
         var changed = deal with
         {
             Title = checkedFields.Title,
@@ -68,6 +70,8 @@ public sealed class DealGrain(
             BeginDate = checkedFields.BeginDate,
             CloseDate = checkedFields.CloseDate,
             Comments = checkedFields.Comments,
+            CompanyId = checkedFields.CompanyId,
+            ContactIds = checkedFields.ContactIds,
         };
         return await Apply(deal, changed, "updated", DealChangeKind.Updated, actorId);
     }
@@ -126,6 +130,14 @@ public sealed class DealGrain(
         ReadModelSync.CheckVersion("Deal", deal.Id, deal.Version, expectedVersion);
 
     private Task CheckResponsible(int userId) => users.CheckActive(Key.PortalId, userId);
+
+    /// <summary>New links must point at live records of the portal; links the deal already has may stay even if those records were deleted since.</summary>
+    private async Task CheckLinks(DealFields fields, Deal? current)
+    {
+        if (fields.CompanyId is { } company && company != current?.CompanyId)
+            await RecordLinks.CheckCompanies(GrainFactory, Key.PortalId, [company], "companyId");
+        await RecordLinks.CheckContacts(GrainFactory, Key.PortalId, (fields.ContactIds ?? []).Except(current?.ContactIds ?? []), "contactIds");
+    }
 
     private async Task<Pipeline> GetPipeline(long pipelineId)
     {

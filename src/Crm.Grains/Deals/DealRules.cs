@@ -8,6 +8,7 @@ namespace Crm.Grains.Deals;
 public static class DealRules
 {
     public const int MaxTitleLength = 255;
+    public const int MaxContacts = 50;
 
     public static DealFields Check(DealFields fields)
     {
@@ -26,6 +27,10 @@ public static class DealRules
 
         var comments = FieldRules.Comments(fields.Comments);
 
-        return fields with { Title = title, Currency = currency, Comments = comments, Amount = amount };
+        var contacts = (fields.ContactIds ?? []).Distinct().ToList();
+        if (contacts.Count > MaxContacts)
+            throw CrmException.Invalid("too_many_contacts", $"A deal can name at most {MaxContacts} contacts.", "contactIds");
+
+        return fields with { Title = title, Currency = currency, Comments = comments, Amount = amount, ContactIds = contacts.Count == 0 ? null : contacts };
     }
 }

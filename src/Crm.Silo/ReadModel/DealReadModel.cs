@@ -12,14 +12,15 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
     private const string UpsertDeal = """
         INSERT INTO deals (portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id,
             begin_date, close_date, comments, position, is_closed, is_deleted, created_at, created_by,
-            updated_at, updated_by, version)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+            updated_at, updated_by, version, company_id, contact_ids)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
         ON CONFLICT (portal_id, id) DO UPDATE SET
             pipeline_id = EXCLUDED.pipeline_id, stage_id = EXCLUDED.stage_id, title = EXCLUDED.title,
             amount = EXCLUDED.amount, currency = EXCLUDED.currency, responsible_id = EXCLUDED.responsible_id,
             begin_date = EXCLUDED.begin_date, close_date = EXCLUDED.close_date, comments = EXCLUDED.comments,
             position = EXCLUDED.position, is_closed = EXCLUDED.is_closed, is_deleted = EXCLUDED.is_deleted,
-            updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, version = EXCLUDED.version
+            updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, version = EXCLUDED.version,
+            company_id = EXCLUDED.company_id, contact_ids = EXCLUDED.contact_ids
         WHERE deals.version < EXCLUDED.version
         """;
 
@@ -44,6 +45,8 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
                 new() { Value = deal.Comments }, new() { Value = deal.Position }, new() { Value = deal.IsClosed },
                 new() { Value = deleted }, new() { Value = deal.CreatedAt.UtcDateTime }, new() { Value = deal.CreatedBy },
                 new() { Value = deal.UpdatedAt.UtcDateTime }, new() { Value = deal.UpdatedBy }, new() { Value = deal.Version },
+                new() { Value = (object?)deal.CompanyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+                new() { Value = (deal.ContactIds ?? []).ToArray() },
             },
         });
         if (entry is not null)

@@ -66,6 +66,13 @@ public static class CompaniesApi
             return TypedResults.Ok(await contacts.List(me.PortalId, null, id, null, Math.Max(0, (page ?? 1) - 1) * size, size));
         }).WithName("GetCompanyContacts").WithDescription("The contacts that belong to the company.");
 
+        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, IGrainFactory grains, Deals.DealQueries deals, long id) =>
+        {
+            var me = RequestUser.Of(user);
+            await Company(grains, me, id).Get();
+            return TypedResults.Ok(await deals.OfCompany(me.PortalId, id));
+        }).WithName("GetCompanyDeals").WithDescription("The company's deals: those naming it, and those naming one of its contacts.");
+
         var lists = app.MapGroup("/api/lists").RequireAuthorization().WithTags("Lists");
         lists.MapGet("/contact-types", async (ClaimsPrincipal user, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetContactTypes())).WithName("GetContactTypes");

@@ -63,6 +63,13 @@ public static class ContactsApi
             return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
         }).WithName("GetContactHistory");
 
+        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, IGrainFactory grains, Deals.DealQueries deals, long id) =>
+        {
+            var me = RequestUser.Of(user);
+            await Contact(grains, me, id).Get();
+            return TypedResults.Ok(await deals.OfContact(me.PortalId, id));
+        }).WithName("GetContactDeals").WithDescription("The deals naming the contact.");
+
         return app;
     }
 

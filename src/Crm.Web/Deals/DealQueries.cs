@@ -12,7 +12,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
 {
     private const string DealColumns = """
         portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id, begin_date, close_date,
-        comments, position, is_closed, created_at, created_by, updated_at, updated_by, version
+        comments, position, is_closed, created_at, created_by, updated_at, updated_by, version, company_id, contact_ids
         """;
 
     public async Task<BoardSnapshot> GetBoard(int portalId, Pipeline pipeline, int perColumn)
@@ -102,11 +102,39 @@ public sealed class DealQueries(NpgsqlDataSource db)
         while (await reader.ReadAsync())
         {
             items.Add(ReadDeal(reader));
-            total = (int)reader.GetInt64(18);
+            total = (int)reader.GetInt64(20);
         }
         if (items.Count == 0 && offset > 0)
             total = (await List(portalId, pipelineId, search, sort, descending, 0, 1)).Total;
         return new DealPage(items, total);
+    }
+
+    /// <summary>The deals naming a contact, newest first (at most 200).</summary>
+    public async Task<IReadOnlyList<Deal>> OfContact(int portalId, long contactId)
+    {
+        await using var command = db.CreateCommand($"""
+            SELECT {DealColumns} FROM deals
+            WHERE portal_id = $1 AND NOT is_deleted AND contact_ids @> ARRAY[$2]
+            ORDER BY id DESC LIMIT 200
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = contactId });
+        return await ReadDeals(command);
+    }
+
+    /// <summary>A company's deals, newest first (at most 200): those naming it, and those naming one of its contacts.</summary>
+    public async Task<IReadOnlyList<Deal>> OfCompany(int portalId, long companyId)
+    {
+        await using var command = db.CreateCommand($"""
+            SELECT {DealColumns} FROM deals
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND (company_id = $2 OR contact_ids && ARRAY(
+                    SELECT id FROM contacts WHERE portal_id = $1 AND NOT is_deleted AND company_ids @> ARRAY[$2]))
+            ORDER BY id DESC LIMIT 200
+            """);
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = companyId });
+        return await ReadDeals(command);
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long dealId) =>
@@ -150,5 +178,6 @@ public sealed class DealQueries(NpgsqlDataSource db)
         r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetDecimal(5), r.GetString(6), r.GetInt32(7),
         r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
         r.GetString(10), r.GetDouble(11), r.GetBoolean(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt32(14),
-        r.GetFieldValue<DateTimeOffset>(15), r.GetInt32(16), r.GetInt64(17));
+        r.GetFieldValue<DateTimeOffset>(15), r.GetInt32(16), r.GetInt64(17),
+        r.IsDBNull(18) ? null : r.GetInt64(18), r.GetFieldValue<long[]>(19) is { Length: > 0 } contacts ? contacts : null);
 }

@@ -11,7 +11,7 @@ public static class DealsApi
 {
     public sealed record DealBody(
         long? PipelineId, string? StageId, string? Title, decimal? Amount, string? Currency, int? ResponsibleId,
-        DateOnly? BeginDate, DateOnly? CloseDate, string? Comments, long? Version);
+        DateOnly? BeginDate, DateOnly? CloseDate, string? Comments, long? CompanyId, IReadOnlyList<long>? ContactIds, long? Version);
 
     public sealed record MoveBody(string? StageId, long? UnderDealId, double? Position, long? Version);
 
@@ -77,5 +77,5 @@ public static class DealsApi
 
     private static DealFields Fields(DealBody body, RequestUser me, string? defaultCurrency) => new(
         body.Title ?? "", body.Amount ?? 0, body.Currency ?? defaultCurrency ?? "", body.ResponsibleId ?? me.UserId,
-        body.BeginDate, body.CloseDate, body.Comments ?? "");
+        body.BeginDate, body.CloseDate, body.Comments ?? "", body.CompanyId, body.ContactIds);
 }
