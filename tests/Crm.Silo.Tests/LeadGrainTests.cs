@@ -55,4 +55,37 @@ public sealed class LeadGrainTests(ClusterFixture fixture)
 
         Assert.Equal(2L, (await Row(lead.Id))!.Value.Version);
     }
+
+    [Fact]
+    public async Task A_conversion_that_fails_half_way_deletes_what_it_had_created_and_leaves_the_lead_as_it_was()
+    {
+        var lead = await NewLead(new LeadFields("", fixture.UserId, FirstName: "Half", LastName: "Way", CompanyName: "Halfway Ltd"));
+        // Make the third step fail for certain: the next deal id is taken before the conversion asks for it.
+        var ids = fixture.Client.GetGrain<IRecordIdGrain>(GrainKeys.For(ClusterFixture.PortalId, "deal"));
+        var taken = await ids.Next() + 1;
+        await fixture.Client.GetGrain<Crm.Grains.Interfaces.Deals.IDealGrain>(GrainKeys.For(ClusterFixture.PortalId, taken))
+            .Create(new Crm.Grains.Interfaces.Deals.NewDeal(fixture.PipelineId, new Crm.Grains.Interfaces.Deals.DealFields("In the way", 1, "USD", fixture.UserId)), fixture.UserId);
+
+        var failure = await Assert.ThrowsAsync<CrmException>(() => Lead(lead.Id).Convert(new LeadConversionRequest(true, true, true), 1, fixture.UserId));
+        Assert.Equal("deal_exists", failure.Code);
+
+        // The company and contact it had created are gone again; the lead is untouched.
+        await using (var db = fixture.Database())
+        await using (var command = db.CreateCommand($"""
+            SELECT (SELECT count(*) FROM companies WHERE portal_id = {ClusterFixture.PortalId} AND title = 'Halfway Ltd' AND NOT is_deleted),
+                   (SELECT count(*) FROM contacts WHERE portal_id = {ClusterFixture.PortalId} AND last_name = 'Way' AND NOT is_deleted),
+                   (SELECT count(*) FROM companies WHERE portal_id = {ClusterFixture.PortalId} AND title = 'Halfway Ltd' AND is_deleted)
+            """))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Assert.Equal((0L, 0L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+        var after = await Lead(lead.Id).Get();
+        Assert.Equal(("NEW", 1L, (LeadConversion?)null), (after.StatusId, after.Version, after.Conversion));
+
+        // Nothing is left half-way: converting again works.
+        var converted = await Lead(lead.Id).Convert(new LeadConversionRequest(true, true, true), 1, fixture.UserId);
+        Assert.Equal("CONVERTED", converted.StatusId);
+    }
 }

@@ -17,4 +17,11 @@ public interface ILeadGrain : IGrainWithStringKey
     Task<Lead> SetStatus(string statusId, long? expectedVersion, int actorId);
 
     Task Delete(long? expectedVersion, int actorId);
+
+    /// <summary>
+    /// Turns the lead into the requested contact, company and deal, linked to each other and to the
+    /// lead, which ends converted. All or nothing: everything is checked before anything is created,
+    /// and records created before a failure are deleted again.
+    /// </summary>
+    Task<Lead> Convert(LeadConversionRequest request, long? expectedVersion, int actorId);
 }

@@ -13,7 +13,8 @@ public sealed record Lead(
     [property: Id(5)] int CreatedBy,
     [property: Id(6)] DateTimeOffset UpdatedAt,
     [property: Id(7)] int UpdatedBy,
-    [property: Id(8)] long Version) : IRecord;
+    [property: Id(8)] long Version,
+    [property: Id(9)] LeadConversion? Conversion = null) : IRecord;
 
 /// <summary>The fields a user edits on a lead form; an edit sends them all.</summary>
 [GenerateSerializer, Immutable, Alias("crm.lead-fields")]

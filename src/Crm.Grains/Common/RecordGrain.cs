@@ -9,11 +9,11 @@ namespace Crm.Grains.Common;
 /// version; then the row and timeline entry go to the read model (retried until they do) and the
 /// live event is published. Subclasses hold the record's own rules.
 /// </summary>
-public abstract class RecordGrain<TRecord>(
-    IPersistentState<RecordState<TRecord>> state,
+public abstract class RecordGrain<TRecord, TState>(
+    IPersistentState<TState> state,
     IRecordReadModel<TRecord> readModel,
     TimeProvider clock,
-    ILogger log) : Grain where TRecord : class, IRecord
+    ILogger log) : Grain where TRecord : class, IRecord where TState : RecordState<TRecord>, new()
 {
     private ReadModelSync? _sync;
 

@@ -1,7 +1,7 @@
 namespace Crm.Grains.Common;
 
 /// <summary>What a record grain persists. Plain JSON (System.Text.Json); keep member names stable.</summary>
-public sealed class RecordState<TRecord> where TRecord : class, IRecord
+public class RecordState<TRecord> where TRecord : class, IRecord
 {
     public TRecord? Record { get; set; }
 

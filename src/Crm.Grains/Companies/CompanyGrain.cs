@@ -14,7 +14,7 @@ public sealed class CompanyGrain(
     IRecordReadModel<Company> readModel,
     IUserDirectory users,
     TimeProvider clock,
-    ILogger<CompanyGrain> log) : RecordGrain<Company>(state, readModel, clock, log), ICompanyGrain
+    ILogger<CompanyGrain> log) : RecordGrain<Company, RecordState<Company>>(state, readModel, clock, log), ICompanyGrain
 {
     protected override string Kind => "Company";
 

@@ -14,7 +14,7 @@ public sealed class ContactGrain(
     IRecordReadModel<Contact> readModel,
     IUserDirectory users,
     TimeProvider clock,
-    ILogger<ContactGrain> log) : RecordGrain<Contact>(state, readModel, clock, log), IContactGrain
+    ILogger<ContactGrain> log) : RecordGrain<Contact, RecordState<Contact>>(state, readModel, clock, log), IContactGrain
 {
     protected override string Kind => "Contact";
 

@@ -7,7 +7,8 @@ namespace Crm.Grains.Leads;
 /// <summary>The field-by-field difference between two versions of a lead, for its timeline.</summary>
 public static class LeadDiff
 {
-    public static IReadOnlyList<FieldChange> Between(Lead before, Lead after) => Compare(before.StatusId, before.Fields, after).ToList(created: false);
+    public static IReadOnlyList<FieldChange> Between(Lead before, Lead after) =>
+        Compare(before.StatusId, before.Fields, after).Add("convertedTo", Converted(before.Conversion), Converted(after.Conversion)).ToList(created: false);
 
     /// <summary>The fields of a new lead that have a value, as changes from nothing.</summary>
     public static IReadOnlyList<FieldChange> Initial(Lead lead) => Compare(null, null, lead).ToList(created: true);
@@ -32,6 +33,13 @@ public static class LeadDiff
             .Add("responsibleId", a is null ? null : Number(a.ResponsibleId), Number(b.ResponsibleId))
             .Add("comments", a?.Comments, b.Comments);
     }
+
+    private static string Converted(LeadConversion? c) => c is null ? "" : string.Join(", ", new[]
+    {
+        c.ContactId is { } contact ? $"contact {contact}" : null,
+        c.CompanyId is { } company ? $"company {company}" : null,
+        c.DealId is { } deal ? $"deal {deal}" : null,
+    }.OfType<string>());
 
     private static string Utm(Utm? utm) => utm is null ? "" : string.Join(" ", new[]
     {

@@ -21,5 +21,7 @@ public sealed class LeadService(IGrainFactory grains)
 
     public Task Delete(RequestUser user, long id, long? version) => Lead(user, id).Delete(version, user.UserId);
 
+    public Task<Lead> Convert(RequestUser user, long id, LeadConversionRequest request, long? version) => Lead(user, id).Convert(request, version, user.UserId);
+
     private ILeadGrain Lead(RequestUser user, long id) => grains.GetGrain<ILeadGrain>(GrainKeys.For(user.PortalId, id));
 }

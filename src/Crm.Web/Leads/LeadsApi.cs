@@ -18,6 +18,9 @@ public static class LeadsApi
 
     public sealed record StatusBody(string? StatusId, long? Version);
 
+    public sealed record ConvertBody(bool? Contact, bool? Company, bool? Deal, long? PipelineId, string? ContactFirstName,
+        string? ContactLastName, string? CompanyTitle, string? DealTitle, long? Version);
+
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/leads").RequireAuthorization().WithTags("Leads");
@@ -51,6 +54,11 @@ public static class LeadsApi
         api.MapPost("/{id:long}/status", async (ClaimsPrincipal user, LeadService leads, long id, StatusBody body) =>
             TypedResults.Ok(await leads.SetStatus(RequestUser.Of(user), id, body.StatusId ?? "", body.Version)))
             .WithName("SetLeadStatus").WithDescription("Moves the lead to an in-progress or junk status.");
+
+        api.MapPost("/{id:long}/convert", async (ClaimsPrincipal user, LeadService leads, long id, ConvertBody body) =>
+            TypedResults.Ok(await leads.Convert(RequestUser.Of(user), id, new LeadConversionRequest(body.Contact ?? false, body.Company ?? false,
+                body.Deal ?? false, body.PipelineId, body.ContactFirstName, body.ContactLastName, body.CompanyTitle, body.DealTitle), body.Version)))
+            .WithName("ConvertLead").WithDescription("Turns the lead into a contact, a company and/or a deal, all or nothing; the answer is the converted lead with the new ids.");
 
         api.MapDelete("/{id:long}", async (ClaimsPrincipal user, LeadService leads, long id, long? version) =>
         {
