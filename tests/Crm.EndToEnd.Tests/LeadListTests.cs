@@ -53,4 +53,31 @@ public sealed class LeadListTests(BrowserFixture fixture)
         Assert.Equal("ann@harbourfoods.example", lead.Fields.Emails!.Single().Value);
         await second.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "lead-list.png") });
     }
+
+    [Fact]
+    public async Task Converting_a_lead_asks_for_the_missing_name_and_its_deal_appears_on_the_board_of_another_browser()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        var lead = (await (await api.Http.PostAsJsonAsync("/api/leads", new { title = "Web enquiry", amount = 640, currency = "USD" })).Content.ReadFromJsonAsync<Lead>(Json))!;
+        var board = await fixture.SignedInPage(portal.SecondEmail, $"/deals/board/{portal.PipelineId}", "[data-testid=board]");
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/leads", "[data-testid=lead-grid] tbody tr >> nth=0");
+
+        await page.Locator("[data-testid=lead-grid] tbody tr", new() { HasText = "Web enquiry" }).ClickAsync();
+        await page.Locator("[data-testid=lead-convert]").ClickAsync();
+        var convert = page.Locator(".mud-dialog", new() { HasText = "Convert \"Web enquiry\"" });
+        await convert.Locator("[data-testid=convert-submit]").ClickAsync();
+        await Assertions.Expect(convert.Locator("[data-testid=convert-error]")).ToContainTextAsync("no person's name");
+
+        await convert.Locator("input[data-testid=convert-last-name]").FillAsync("Quinn");
+        await convert.Locator("[data-testid=convert-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=lead-converted-to]")).ToContainTextAsync("contact #");
+
+        // The new deal arrives live on the board open in the other browser.
+        await Assertions.Expect(board.Locator(".deal-card", new() { HasText = "Web enquiry" })).ToBeVisibleAsync();
+        var converted = (await api.Http.GetFromJsonAsync<Lead>($"/api/leads/{lead.Id}", Json))!;
+        Assert.Equal("CONVERTED", converted.StatusId);
+        var contact = (await api.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Contacts.Contact>($"/api/contacts/{converted.Conversion!.ContactId}", Json))!;
+        Assert.Equal("Quinn", contact.Fields.LastName);
+    }
 }
