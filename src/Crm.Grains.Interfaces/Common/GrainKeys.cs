@@ -13,6 +13,9 @@ public static class GrainKeys
     /// <summary>The key of the live feed of a portal's leads (deal boards are keyed by pipeline).</summary>
     public static string LeadBoard(int portalId) => For(portalId, "leads");
 
+    /// <summary>The key of the live feed of a portal's records of one kind ("contacts", "companies").</summary>
+    public static string RecordFeed(int portalId, string kind) => For(portalId, kind);
+
     public static (int PortalId, long Id) Parse(string key)
     {
         var slash = key.IndexOf('/');

@@ -4,7 +4,7 @@ namespace Crm.Grains.Interfaces.Live;
 
 /// <summary>
 /// The live channel of one board: a pipeline's deals, key "{portal}/{pipelineId}", or the portal's
-/// leads, key "{portal}/leads". Grains publish to it after
+/// leads, key "{portal}/leads", or of its contacts or companies, "{portal}/contacts", "{portal}/companies". Grains publish to it after
 /// their state is durable; it fans events out to every subscribed web node of the cluster.
 /// Subscriptions are kept in memory and expire unless renewed, so nodes renew them periodically.
 /// </summary>
@@ -23,4 +23,6 @@ public interface IBoardFeedGrain : IGrainWithStringKey
     Task PublishPipeline(Pipeline pipeline);
 
     Task PublishLead(LeadChanged change);
+
+    Task PublishRecord(RecordChanged change);
 }

@@ -13,4 +13,7 @@ public interface IBoardObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task OnLeadChanged(LeadChanged change);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnRecordChanged(RecordChanged change);
 }

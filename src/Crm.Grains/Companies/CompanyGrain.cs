@@ -1,6 +1,7 @@
 using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Settings;
+using Crm.Grains.Interfaces.Live;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 using static Crm.Grains.Common.TimelineText;
@@ -31,6 +32,10 @@ public sealed class CompanyGrain(
     }
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
+
+    protected override Task Publish(Company record, Company? before, bool deleted) =>
+        GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.RecordFeed(record.PortalId, "companies"))
+            .PublishRecord(new RecordChanged("companies", record.PortalId, record.Id, record.Version, deleted));
 
     protected override Company Stamp(Company c, long version, DateTimeOffset at, int actorId) => version == 1
         ? c with { Version = 1, CreatedAt = at, CreatedBy = actorId, UpdatedAt = at, UpdatedBy = actorId }

@@ -1,6 +1,7 @@
 using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Settings;
+using Crm.Grains.Interfaces.Live;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 using static Crm.Grains.Common.TimelineText;
@@ -42,6 +43,10 @@ public sealed class ContactGrain(
     }
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
+
+    protected override Task Publish(Contact record, Contact? before, bool deleted) =>
+        GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.RecordFeed(record.PortalId, "contacts"))
+            .PublishRecord(new RecordChanged("contacts", record.PortalId, record.Id, record.Version, deleted));
 
     protected override Contact Stamp(Contact c, long version, DateTimeOffset at, int actorId) => version == 1
         ? c with { Version = 1, CreatedAt = at, CreatedBy = actorId, UpdatedAt = at, UpdatedBy = actorId }

@@ -46,4 +46,10 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         _observers.Notify(o => o.OnLeadChanged(change));
         return Task.CompletedTask;
     }
+
+    public Task PublishRecord(RecordChanged change)
+    {
+        _observers.Notify(o => o.OnRecordChanged(change));
+        return Task.CompletedTask;
+    }
 }

@@ -36,6 +36,18 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups) : Hub
     /// <summary>Starts sending the portal's lead events (<c>leadChanged</c>, <c>leadTotals</c>) to this connection.</summary>
     public Task SubscribeLeads() => groups.Join(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
 
+    /// <summary>Starts sending <c>recordChanged</c> for the portal's "contacts" or "companies".</summary>
+    public Task SubscribeRecords(string kind) => groups.Join(RecordsKey(kind), Context.ConnectionId);
+
+    public Task UnsubscribeRecords(string kind) => groups.Leave(RecordsKey(kind), Context.ConnectionId);
+
+    private BoardKey RecordsKey(string kind) => kind switch
+    {
+        "contacts" => BoardKey.Contacts(Context.User!.PortalId()),
+        "companies" => BoardKey.Companies(Context.User!.PortalId()),
+        _ => throw new HubException($"'{kind}' is not a record list; use contacts or companies."),
+    };
+
     public Task UnsubscribeLeads() => groups.Leave(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
 
     public Task UnsubscribeBoard(long pipelineId) =>

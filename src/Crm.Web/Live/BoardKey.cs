@@ -5,6 +5,8 @@ public enum BoardKind
 {
     Deals,
     Leads,
+    Contacts,
+    Companies,
 }
 
 /// <summary>One live board of a portal (<see cref="PipelineId"/> is 0 for the lead board).</summary>
@@ -12,8 +14,18 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
 {
     public static BoardKey Leads(int portalId) => new(portalId, 0, BoardKind.Leads);
 
+    public static BoardKey Contacts(int portalId) => new(portalId, 0, BoardKind.Contacts);
+
+    public static BoardKey Companies(int portalId) => new(portalId, 0, BoardKind.Companies);
+
     /// <summary>The key of the board's feed grain.</summary>
-    public string FeedKey => Kind == BoardKind.Leads ? GrainKeys.LeadBoard(PortalId) : GrainKeys.For(PortalId, PipelineId);
+    public string FeedKey => Kind switch
+    {
+        BoardKind.Leads => GrainKeys.LeadBoard(PortalId),
+        BoardKind.Contacts => GrainKeys.RecordFeed(PortalId, "contacts"),
+        BoardKind.Companies => GrainKeys.RecordFeed(PortalId, "companies"),
+        _ => GrainKeys.For(PortalId, PipelineId),
+    };
 
     public override string ToString() => FeedKey;
 }

@@ -87,6 +87,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         return Task.CompletedTask;
     }
 
+    public Task OnRecordChanged(RecordChanged change)
+    {
+        _inbox.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
     private async Task Dispatch()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
@@ -99,6 +105,10 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     break;
                 case Pipeline pipeline when _boards.TryGetValue(new BoardKey(pipeline.PortalId, pipeline.Id), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPipelineChanged(pipeline));
+                    break;
+                case RecordChanged change when _boards.TryGetValue(
+                    change.Kind == "contacts" ? BoardKey.Contacts(change.PortalId) : BoardKey.Companies(change.PortalId), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnRecordChanged(change));
                     break;
                 case LeadChanged change when _boards.TryGetValue(BoardKey.Leads(change.Lead.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadChanged(change));

@@ -19,6 +19,11 @@ public interface IBoardWatcher
     {
     }
 
+    /// <summary>A contact or company changed (contact and company lists only).</summary>
+    void OnRecordChanged(RecordChanged change)
+    {
+    }
+
     /// <summary>Fresh column counts and sums (by stage, or by status on lead boards), read from the read model after changes.</summary>
     void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals);
 
