@@ -80,4 +80,28 @@ public sealed class LeadListTests(BrowserFixture fixture)
         var contact = (await api.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Contacts.Contact>($"/api/contacts/{converted.Conversion!.ContactId}", Json))!;
         Assert.Equal("Quinn", contact.Fields.LastName);
     }
+
+    [Fact]
+    public async Task A_new_lead_with_a_known_phone_warns_of_the_duplicate_and_a_second_save_creates_it()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        await api.Http.PostAsJsonAsync("/api/leads", new { firstName = "Otto", lastName = "Sand", phones = new[] { new { value = "+49 30 901820", type = "work" } } });
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/leads", "[data-testid=lead-grid]");
+
+        await page.Locator("[data-testid=new-lead]").ClickAsync();
+        var form = page.Locator(".mud-dialog");
+        await form.Locator("input[data-testid=lead-first-name]").FillAsync("O.");
+        await form.Locator("input[data-testid=lead-last-name]").FillAsync("Sandberg");
+        await form.Locator("[data-testid=lead-phone-add]").ClickAsync();
+        await form.Locator("input[data-testid=lead-phone-0]").FillAsync("+49 (30) 90-18-20");
+        await form.Locator("[data-testid=lead-save]").ClickAsync();
+
+        await Assertions.Expect(form.Locator("[data-testid=duplicates]")).ToContainTextAsync("Otto Sand · same phone");
+        Assert.Equal(1, (await api.Http.GetFromJsonAsync<Crm.Web.Leads.LeadPage>("/api/leads", Json))!.Total);
+
+        await form.Locator("[data-testid=lead-save]").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("created");
+        Assert.Equal(2, (await api.Http.GetFromJsonAsync<Crm.Web.Leads.LeadPage>("/api/leads", Json))!.Total);
+    }
 }

@@ -6,6 +6,7 @@ using Crm.Web.Deals;
 using Crm.Web.Leads;
 using Crm.Web.Contacts;
 using Crm.Web.Companies;
+using Crm.Web.Duplicates;
 using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
@@ -65,6 +66,7 @@ public static class CrmWebApp
         app.MapLeadsApi();
         app.MapContactsApi();
         app.MapCompaniesApi();
+        app.MapDuplicatesApi();
         app.MapPipelinesApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
@@ -120,6 +122,7 @@ public static class CrmWebApp
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
+        services.AddSingleton<Duplicates.DuplicateQueries>();
         services.AddScoped<PortalProvisioning>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
