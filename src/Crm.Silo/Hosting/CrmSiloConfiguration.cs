@@ -92,6 +92,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<ILeadReadModel, LeadReadModel>();
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Contacts.Contact>, ContactReadModel>();
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Companies.Company>, CompanyReadModel>();
+        services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Activities.Activity>, ActivityReadModel>();
         services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         return services;

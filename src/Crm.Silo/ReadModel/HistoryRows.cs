@@ -3,17 +3,27 @@ using Npgsql;
 
 namespace Crm.Silo.ReadModel;
 
-/// <summary>Reads a record's timeline from its history table (deal_history, lead_history: same columns), newest first.</summary>
+/// <summary>
+/// Reads a record's timeline, newest first: its history table (deal_history, lead_history, ...: same
+/// columns), and with <c>ownerKind</c> the history of the activities that belong to it, each line
+/// saying which activity ("call "Follow up" completed").
+/// </summary>
 public static class HistoryRows
 {
-    public static async Task<IReadOnlyList<HistoryEntry>> Read(NpgsqlDataSource db, string table, string idColumn, int portalId, long id)
+    public static async Task<IReadOnlyList<HistoryEntry>> Read(NpgsqlDataSource db, string table, string idColumn, int portalId, long id, string? ownerKind = null)
     {
         await using var command = db.CreateCommand($"""
             SELECT version, at, actor_id, action, changes FROM {table}
-            WHERE portal_id = $1 AND {idColumn} = $2 ORDER BY version DESC
+            WHERE portal_id = $1 AND {idColumn} = $2
+            UNION ALL
+            SELECT h.version, h.at, h.actor_id, a.type || ' "' || a.subject || '" ' || h.action, h.changes
+            FROM activity_history h JOIN activities a ON a.portal_id = h.portal_id AND a.id = h.activity_id
+            WHERE h.portal_id = $1 AND a.owner_kind = $3 AND a.owner_id = $2
+            ORDER BY at DESC, version DESC
             """);
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = ownerKind ?? "" });
         var entries = new List<HistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

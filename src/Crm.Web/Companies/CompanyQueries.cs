@@ -49,7 +49,7 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
         return new CompanyPage(items, total);
     }
 
-    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "company_history", "company_id", portalId, id);
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "company_history", "company_id", portalId, id, "company");
 
     private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }

@@ -49,7 +49,7 @@ public sealed class ContactQueries(NpgsqlDataSource db)
         return new ContactPage(items, total);
     }
 
-    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "contact_history", "contact_id", portalId, id);
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "contact_history", "contact_id", portalId, id, "contact");
 
     private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }

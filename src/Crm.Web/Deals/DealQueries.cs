@@ -138,7 +138,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long dealId) =>
-        HistoryRows.Read(db, "deal_history", "deal_id", portalId, dealId);
+        HistoryRows.Read(db, "deal_history", "deal_id", portalId, dealId, "deal");
 
     /// <summary>
     /// The positions around a drop: the card the deal is dropped under (null: top of the column) and

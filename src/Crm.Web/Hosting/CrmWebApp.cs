@@ -7,6 +7,7 @@ using Crm.Web.Leads;
 using Crm.Web.Contacts;
 using Crm.Web.Companies;
 using Crm.Web.Duplicates;
+using Crm.Web.Activities;
 using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
@@ -67,6 +68,7 @@ public static class CrmWebApp
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
+        app.MapActivitiesApi();
         app.MapPipelinesApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
@@ -123,6 +125,7 @@ public static class CrmWebApp
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
         services.AddSingleton<Duplicates.DuplicateQueries>();
+        services.AddSingleton<Activities.ActivityQueries>();
         services.AddScoped<PortalProvisioning>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());

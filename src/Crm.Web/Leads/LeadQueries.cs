@@ -96,7 +96,7 @@ public sealed class LeadQueries(NpgsqlDataSource db)
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long leadId) =>
-        HistoryRows.Read(db, "lead_history", "lead_id", portalId, leadId);
+        HistoryRows.Read(db, "lead_history", "lead_id", portalId, leadId, "lead");
 
     private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }
