@@ -42,4 +42,20 @@ public sealed class ContactsAndCompaniesTests(BrowserFixture fixture)
         var contacts = (await api.Http.GetFromJsonAsync<Crm.Web.Contacts.ContactPage>("/api/contacts", Json))!;
         Assert.Single(Assert.Single(contacts.Items).CompanyIds);
     }
+
+    [Fact]
+    public async Task A_new_company_named_like_an_existing_one_is_flagged_before_it_is_created()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        await api.Http.PostAsJsonAsync("/api/companies", new { title = "Orchard Ltd" });
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/companies", "[data-testid=company-grid]");
+
+        await page.Locator("[data-testid=new-company]").ClickAsync();
+        var form = page.Locator(".mud-dialog");
+        await form.Locator("input[data-testid=company-title]").FillAsync("orchard   LTD");
+        await form.Locator("[data-testid=company-save]").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-testid=duplicates]")).ToContainTextAsync("Orchard Ltd · same name");
+        Assert.Equal(1, (await api.Http.GetFromJsonAsync<Crm.Web.Companies.CompanyPage>("/api/companies", Json))!.Total);
+    }
 }
