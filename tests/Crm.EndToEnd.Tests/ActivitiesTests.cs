@@ -28,6 +28,12 @@ public sealed class ActivitiesTests(BrowserFixture fixture)
 
         await activities.Locator(".mud-list-item", new() { HasText = "Call Ann" }).Locator("input[type=checkbox]").CheckAsync();
         await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("call \"Call Ann\" completed");
+
+        // A comment joins the timeline too.
+        await form.Locator("textarea[data-testid=comment-text]").FillAsync("She prefers mornings.");
+        await form.Locator("[data-testid=comment-post]").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("commented");
+        await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("She prefers mornings.");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "lead-activities.png") });
     }
 }

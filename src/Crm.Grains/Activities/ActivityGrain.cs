@@ -1,9 +1,5 @@
 using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Activities;
-using Crm.Grains.Interfaces.Companies;
-using Crm.Grains.Interfaces.Contacts;
-using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 using static Crm.Grains.Common.TimelineText;
@@ -23,9 +19,8 @@ public sealed class ActivityGrain(
 
     public async Task<Activity> Create(ActivityFields fields, int actorId)
     {
-        var checkedFields = ActivityRules.Check(fields);
+        var checkedFields = ActivityRules.Check(fields) with { Owner = await RecordOwners.Check(GrainFactory, Key.PortalId, fields.Owner) };
         await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
-        await CheckOwner(checkedFields.Owner);
         return await CommitNew(new Activity(Key.PortalId, Key.Id, checkedFields, false, default, 0, default, 0, 0), actorId);
     }
 
@@ -68,24 +63,4 @@ public sealed class ActivityGrain(
     }
 
     private static string Flag(bool done) => done ? "yes" : "";
-
-    /// <summary>The record must exist in this portal (ids of other portals mean nothing here).</summary>
-    private async Task CheckOwner(RecordRef owner)
-    {
-        var key = GrainKeys.For(Key.PortalId, owner.Id);
-        try
-        {
-            await (owner.Kind switch
-            {
-                "lead" => (Task)GrainFactory.GetGrain<ILeadGrain>(key).Get(),
-                "deal" => GrainFactory.GetGrain<IDealGrain>(key).Get(),
-                "contact" => GrainFactory.GetGrain<IContactGrain>(key).Get(),
-                _ => GrainFactory.GetGrain<ICompanyGrain>(key).Get(),
-            });
-        }
-        catch (CrmException e) when (e.Kind == CrmErrorKind.NotFound)
-        {
-            throw CrmException.Invalid("unknown_owner", $"There is no {owner.Kind} {owner.Id}.", "owner.id");
-        }
-    }
 }

@@ -6,8 +6,6 @@ namespace Crm.Grains.Activities;
 /// <summary>What makes an activity valid; returns its fields normalised.</summary>
 public static class ActivityRules
 {
-    public static readonly string[] OwnerKinds = ["lead", "deal", "contact", "company"];
-
     public static ActivityFields Check(ActivityFields fields)
     {
         if (!Enum.IsDefined(fields.Type))
@@ -15,15 +13,11 @@ public static class ActivityRules
         var subject = FieldRules.Text(fields.Subject, "subject", 255);
         if (subject.Length == 0)
             throw CrmException.Invalid("subject_required", "An activity needs a subject.", "subject");
-        var kind = fields.Owner?.Kind?.Trim().ToLowerInvariant() ?? "";
-        if (!OwnerKinds.Contains(kind))
-            throw CrmException.Invalid("invalid_owner", $"An activity belongs to a {string.Join(", ", OwnerKinds)}.", "owner.kind");
         return fields with
         {
             Subject = subject,
             Description = FieldRules.Comments(fields.Description),
             ResponsibleId = FieldRules.Responsible(fields.ResponsibleId, "activity"),
-            Owner = new RecordRef(kind, fields.Owner!.Id),
         };
     }
 }

@@ -93,6 +93,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Contacts.Contact>, ContactReadModel>();
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Companies.Company>, CompanyReadModel>();
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Activities.Activity>, ActivityReadModel>();
+        services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Comments.Comment>, CommentReadModel>();
         services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         return services;

@@ -6,7 +6,7 @@ namespace Crm.Silo.ReadModel;
 /// <summary>
 /// Reads a record's timeline, newest first: its history table (deal_history, lead_history, ...: same
 /// columns), and with <c>ownerKind</c> the history of the activities that belong to it, each line
-/// saying which activity ("call "Follow up" completed").
+/// saying which activity ("call "Follow up" completed"), and its comments (as they read now).
 /// </summary>
 public static class HistoryRows
 {
@@ -19,6 +19,11 @@ public static class HistoryRows
             SELECT h.version, h.at, h.actor_id, a.type || ' "' || a.subject || '" ' || h.action, h.changes
             FROM activity_history h JOIN activities a ON a.portal_id = h.portal_id AND a.id = h.activity_id
             WHERE h.portal_id = $1 AND a.owner_kind = $3 AND a.owner_id = $2
+            UNION ALL
+            SELECT c.version, c.created_at, c.created_by, 'commented',
+                   jsonb_build_array(jsonb_build_object('field', 'comment', 'old', NULL, 'new', c.text))
+            FROM comments c
+            WHERE c.portal_id = $1 AND c.owner_kind = $3 AND c.owner_id = $2 AND NOT c.is_deleted
             ORDER BY at DESC, version DESC
             """);
         command.Parameters.Add(new() { Value = portalId });

@@ -8,6 +8,7 @@ using Crm.Web.Contacts;
 using Crm.Web.Companies;
 using Crm.Web.Duplicates;
 using Crm.Web.Activities;
+using Crm.Web.Comments;
 using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
@@ -69,6 +70,7 @@ public static class CrmWebApp
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
         app.MapActivitiesApi();
+        app.MapCommentsApi();
         app.MapPipelinesApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();

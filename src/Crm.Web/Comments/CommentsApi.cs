@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Crm.Grains.Interfaces.Activities;
+using Crm.Grains.Interfaces.Comments;
+using Crm.Grains.Interfaces.Portals;
+using Crm.Web.Api;
+
+namespace Crm.Web.Comments;
+
+/// <summary>Timeline comments (<c>/api/comments</c>) on leads, deals, contacts and companies; they show in the record's history.</summary>
+public static class CommentsApi
+{
+    public sealed record CommentBody(RecordRef? Owner, string? Text, long? Version);
+
+    public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/comments").RequireAuthorization().WithTags("Comments");
+
+        api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CommentBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(me.PortalId, "comment")).Next();
+            var comment = await Comment(grains, me, id).Create(body.Owner ?? new RecordRef("", 0), body.Text ?? "", me.UserId);
+            return TypedResults.Created($"/api/comments/{comment.Id}", comment);
+        }).WithName("AddComment");
+
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, CommentBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            return TypedResults.Ok(await Comment(grains, me, id).Edit(body.Text ?? "", body.Version, me.UserId));
+        }).WithName("EditComment").WithDescription("Its author only.");
+
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, long? version) =>
+        {
+            var me = RequestUser.Of(user);
+            await Comment(grains, me, id).Delete(version, me.UserId);
+            return TypedResults.NoContent();
+        }).WithName("DeleteComment").WithDescription("Its author only.");
+
+        return app;
+    }
+
+    private static ICommentGrain Comment(IGrainFactory grains, RequestUser me, long id) => grains.GetGrain<ICommentGrain>(GrainKeys.For(me.PortalId, id));
+}
