@@ -9,9 +9,10 @@ using Crm.Web.Deals;
 namespace Crm.Web.Live;
 
 /// <summary>
-/// This node's end of the live path. The node subscribes once per watched board to the board's feed
-/// grain (whichever silo it lives on) and hands each event to its local watchers. After changes it
-/// re-reads the column totals once for all of them. Subscriptions are renewed on a timer; when the
+/// This node's end of the live path. The node subscribes once per watched board (a deal pipeline, the
+/// lead board, or the contact or company list of a portal; see <see cref="BoardKey"/>) to its feed
+/// grain (whichever silo it lives on) and hands each event to its local watchers. After deal and lead
+/// changes it re-reads the column totals once for all of them. Subscriptions are renewed on a timer; when the
 /// feed turns out to have restarted, watchers are told to resynchronise. Orleans delivers events into
 /// an in-memory queue and returns at once; one loop of our own hands them to watchers, so nothing a
 /// watcher does (SignalR writes, Blazor renders) runs on, or waits for, Orleans' callback.
