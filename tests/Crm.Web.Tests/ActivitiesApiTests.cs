@@ -47,13 +47,13 @@ public sealed class ActivitiesApiTests(WebFixture fixture)
 
     public static TheoryData<string, string, string> BadBodies => new()
     {
-        { """{"subject":"","owner":{"kind":"lead","id":1}}""", "subject_required", "subject" },
+        { """{"subject":"","owner":{"kind":"lead","id":LEAD}}""", "subject_required", "subject" },
         { """{"subject":"S","owner":{"kind":"planet","id":1}}""", "invalid_owner", "owner.kind" },
         { """{"subject":"S"}""", "invalid_owner", "owner.kind" },
         { """{"subject":"S","owner":{"kind":"deal","id":987654}}""", "unknown_owner", "owner.id" },
-        { """{"subject":"S","type":"party","owner":{"kind":"lead","id":1}}""", "invalid_json", "type" },
-        { """{"subject":"S","owner":{"kind":"lead","id":1},"responsibleId":987654}""", "unknown_responsible", "responsibleId" },
-        { """{"subject":"S","owner":{"kind":"lead","id":1},"deadline":"next tuesday"}""", "invalid_json", "deadline" },
+        { """{"subject":"S","type":"party","owner":{"kind":"lead","id":LEAD}}""", "invalid_json", "type" },
+        { """{"subject":"S","owner":{"kind":"lead","id":LEAD},"responsibleId":987654}""", "unknown_responsible", "responsibleId" },
+        { """{"subject":"S","owner":{"kind":"lead","id":LEAD},"deadline":"next tuesday"}""", "invalid_json", "deadline" },
     };
 
     [Theory]
@@ -61,7 +61,9 @@ public sealed class ActivitiesApiTests(WebFixture fixture)
     public async Task Bad_input_gets_a_clear_error_and_creates_nothing(string body, string code, string field)
     {
         var api = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
-        await api.Http.PostAsJsonAsync("/api/leads", new { title = "Owner of activities" }); // so lead 1 exists in this portal
+        // A live lead of this portal to own the activity (LEAD in the bodies), so only the flaw under test is wrong.
+        var owner = await (await api.Http.PostAsJsonAsync("/api/leads", new { title = "Owner of activities" })).Content.ReadFromJsonAsync<JsonElement>();
+        body = body.Replace("LEAD", owner.GetProperty("id").GetInt64().ToString());
         await using var db = Npgsql.NpgsqlDataSource.Create(fixture.ConnectionString);
         async Task<long> Count()
         {
