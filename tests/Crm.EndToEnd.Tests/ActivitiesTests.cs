@@ -28,6 +28,8 @@ public sealed class ActivitiesTests(BrowserFixture fixture)
 
         await activities.Locator(".mud-list-item", new() { HasText = "Call Ann" }).Locator("input[type=checkbox]").CheckAsync();
         await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("call \"Call Ann\" completed");
+        await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).Not.ToContainTextAsync("deadline: — → —"); // no change, no line
+        await Assertions.Expect(form.Locator(".mud-dialog-title")).ToHaveTextAsync($"Lead #{lead.Id}");
 
         // A comment joins the timeline too.
         await form.Locator("textarea[data-testid=comment-text]").FillAsync("She prefers mornings.");

@@ -34,6 +34,7 @@ public sealed class DealFormTests(BrowserFixture fixture)
 
         var form = await OpenForm(first, deal.Id);
         await Assertions.Expect(form.Locator("input[data-testid=deal-title]")).ToHaveValueAsync("Old title");
+        await Assertions.Expect(form.Locator(".mud-dialog-title")).ToHaveTextAsync($"Deal #{deal.Id}");
         await form.Locator("input[data-testid=deal-title]").FillAsync("New title");
         await form.Locator("input[data-testid=deal-amount]").FillAsync("250");
         await form.Locator("input[data-testid=deal-amount]").PressAsync("Tab");

@@ -57,7 +57,7 @@ public sealed class ActivityGrain(
             .Add("subject", a?.Subject, b.Subject)
             .Add("description", a?.Description, b.Description)
             .Add("responsibleId", a is null ? null : Number(a.ResponsibleId), Number(b.ResponsibleId))
-            .Add("deadline", a?.Deadline?.ToString("O"), b.Deadline?.ToString("O") ?? "")
+            .Add("deadline", a is null ? null : a.Deadline?.ToString("O") ?? "", b.Deadline?.ToString("O") ?? "")
             .Add("done", before is null ? null : Flag(before.Done), Flag(after.Done))
             .ToList(created: before is null);
     }
