@@ -59,13 +59,17 @@ public sealed class LeadListTests(BrowserFixture fixture)
     {
         var portal = await fixture.Host.CreatePortal();
         var api = await fixture.Host.SignIn(portal.AdminEmail);
-        var lead = (await (await api.Http.PostAsJsonAsync("/api/leads", new { title = "Web enquiry", amount = 640, currency = "USD" })).Content.ReadFromJsonAsync<Lead>(Json))!;
+        var lead = (await (await api.Http.PostAsJsonAsync("/api/leads", new { title = "Web enquiry", amount = 640, currency = "USD",
+            emails = new[] { new { value = "quinn@known.example", type = "work" } } })).Content.ReadFromJsonAsync<Lead>(Json))!;
+        await api.Http.PostAsJsonAsync("/api/contacts", new { firstName = "Known", lastName = "Quinn", emails = new[] { new { value = "Quinn@Known.example", type = "work" } } });
         var board = await fixture.SignedInPage(portal.SecondEmail, $"/deals/board/{portal.PipelineId}", "[data-testid=board]");
         var page = await fixture.SignedInPage(portal.AdminEmail, "/leads", "[data-testid=lead-grid] tbody tr >> nth=0");
 
         await page.Locator("[data-testid=lead-grid] tbody tr", new() { HasText = "Web enquiry" }).ClickAsync();
         await page.Locator("[data-testid=lead-convert]").ClickAsync();
         var convert = page.Locator(".mud-dialog", new() { HasText = "Convert \"Web enquiry\"" });
+        // The contact it would become may exist already: the dialog says so before anything is created.
+        await Assertions.Expect(convert.Locator("[data-testid=duplicates]")).ToContainTextAsync("Known Quinn · same email");
         await convert.Locator("[data-testid=convert-submit]").ClickAsync();
         await Assertions.Expect(convert.Locator("[data-testid=convert-error]")).ToContainTextAsync("no person's name");
 
