@@ -10,4 +10,8 @@ public static class ReadModelJson
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
+
+    /// <summary>A jsonb column of phones or e-mails, read back.</summary>
+    public static List<Crm.Grains.Interfaces.Common.ContactPoint> Points(string json) =>
+        JsonSerializer.Deserialize<List<Crm.Grains.Interfaces.Common.ContactPoint>>(json, Options) ?? [];
 }

@@ -23,8 +23,8 @@ public static class CompaniesApi
 
         api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, string? typeId, string? industryId, string? search, int? page, int? pageSize) =>
         {
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, Math.Max(0, (page ?? 1) - 1) * size, size));
+            var (offset, size) = Paging.Of(page, pageSize);
+            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, offset, size));
         }).WithName("ListCompanies").WithDescription("A page of companies by name: filter by type or industry, search name and tax id.");
 
         api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CompanyBody body) =>
@@ -62,8 +62,8 @@ public static class CompaniesApi
         {
             var me = RequestUser.Of(user);
             await Company(grains, me, id).Get();
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            return TypedResults.Ok(await contacts.List(me.PortalId, null, id, null, Math.Max(0, (page ?? 1) - 1) * size, size));
+            var (offset, size) = Paging.Of(page, pageSize);
+            return TypedResults.Ok(await contacts.List(me.PortalId, null, id, null, offset, size));
         }).WithName("GetCompanyContacts").WithDescription("The contacts that belong to the company.");
 
         api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, IGrainFactory grains, Deals.DealQueries deals, long id) =>

@@ -42,7 +42,7 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
         while (await reader.ReadAsync())
         {
             items.Add(new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4),
-                reader.GetString(5), reader.GetString(6), Points(reader.GetString(7)), Points(reader.GetString(8)), reader.GetInt32(9),
+                reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)), ReadModelJson.Points(reader.GetString(8)), reader.GetInt32(9),
                 reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12)));
             total = (int)reader.GetInt64(13);
         }
@@ -50,6 +50,4 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "company_history", "company_id", portalId, id, "company");
-
-    private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }

@@ -42,7 +42,7 @@ public sealed class ContactQueries(NpgsqlDataSource db)
         while (await reader.ReadAsync())
         {
             items.Add(new ContactRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), Points(reader.GetString(6)), Points(reader.GetString(7)), reader.GetFieldValue<long[]>(8), reader.GetInt32(9),
+                reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)), reader.GetFieldValue<long[]>(8), reader.GetInt32(9),
                 reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12)));
             total = (int)reader.GetInt64(13);
         }
@@ -50,6 +50,4 @@ public sealed class ContactQueries(NpgsqlDataSource db)
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "contact_history", "contact_id", portalId, id, "contact");
-
-    private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }

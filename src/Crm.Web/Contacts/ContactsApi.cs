@@ -22,8 +22,8 @@ public static class ContactsApi
 
         api.MapGet("/", async (ClaimsPrincipal user, ContactQueries queries, string? typeId, long? companyId, string? search, int? page, int? pageSize) =>
         {
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, companyId, search, Math.Max(0, (page ?? 1) - 1) * size, size));
+            var (offset, size) = Paging.Of(page, pageSize);
+            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, companyId, search, offset, size));
         }).WithName("ListContacts").WithDescription("A page of contacts, newest first: filter by type or company, search names and position.");
 
         api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, ContactBody body) =>

@@ -28,8 +28,7 @@ public static class DealsApi
             var by = DealSort.Id;
             if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
                 throw Grains.Interfaces.Common.CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<DealSort>())}.", "sort");
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            var offset = Math.Max(0, (page ?? 1) - 1) * size;
+            var (offset, size) = Paging.Of(page, pageSize);
             return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, by, desc ?? false, offset, size));
         }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline, search the title, sort.");
 

@@ -72,7 +72,7 @@ public sealed class LeadQueries(NpgsqlDataSource db)
             while (await reader.ReadAsync())
             {
                 items.Add(new LeadRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), Points(reader.GetString(6)), Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9),
+                    reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9),
                     reader.GetString(10), reader.GetInt32(11), reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13),
                     reader.GetInt64(14)));
                 total = (int)reader.GetInt64(15);
@@ -97,6 +97,4 @@ public sealed class LeadQueries(NpgsqlDataSource db)
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long leadId) =>
         HistoryRows.Read(db, "lead_history", "lead_id", portalId, leadId, "lead");
-
-    private static List<ContactPoint> Points(string json) => JsonSerializer.Deserialize<List<ContactPoint>>(json, ReadModelJson.Options) ?? [];
 }

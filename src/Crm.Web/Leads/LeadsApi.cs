@@ -30,8 +30,7 @@ public static class LeadsApi
             var by = LeadSort.Id;
             if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
                 throw CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<LeadSort>())}.", "sort");
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            var offset = Math.Max(0, (page ?? 1) - 1) * size;
+            var (offset, size) = Paging.Of(page, pageSize);
             return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, by, desc ?? false, offset, size));
         }).WithName("ListLeads").WithDescription("A page of leads: filter by status, search title, names and company, sort.");
 

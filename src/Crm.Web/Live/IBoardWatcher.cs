@@ -10,9 +10,17 @@ namespace Crm.Web.Live;
 /// </summary>
 public interface IBoardWatcher
 {
-    void OnDealChanged(DealChanged change);
+    // Each kind of board hears only its own events; a watcher implements the ones of its kind.
 
-    void OnPipelineChanged(Pipeline pipeline);
+    /// <summary>A deal changed (deal boards only).</summary>
+    void OnDealChanged(DealChanged change)
+    {
+    }
+
+    /// <summary>The pipeline's name or stages changed (deal boards only).</summary>
+    void OnPipelineChanged(Pipeline pipeline)
+    {
+    }
 
     /// <summary>A lead changed (lead boards only).</summary>
     void OnLeadChanged(LeadChanged change)
@@ -25,7 +33,9 @@ public interface IBoardWatcher
     }
 
     /// <summary>Fresh column counts and sums (by stage, or by status on lead boards), read from the read model after changes.</summary>
-    void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals);
+    void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals)
+    {
+    }
 
     /// <summary>Events may have been lost (the board's feed restarted): reload the snapshot.</summary>
     void OnResync();
