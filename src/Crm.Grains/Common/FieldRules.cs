@@ -35,11 +35,16 @@ public static class FieldRules
         return text.Length <= MaxCommentsLength ? text : throw CrmException.Invalid("comments_too_long", $"Comments can be at most {MaxCommentsLength} characters.", "comments");
     }
 
-    /// <summary>Trimmed text of at most <paramref name="max"/> characters.</summary>
+    /// <summary>Trimmed single-line text of at most <paramref name="max"/> characters.</summary>
     public static string Text(string? value, string field, int max)
     {
         var text = value?.Trim() ?? "";
-        return text.Length <= max ? text : throw CrmException.Invalid($"{field.Replace('.', '_')}_too_long", $"'{field}' can be at most {max} characters.", field);
+        if (text.Length > max)
+            throw CrmException.Invalid($"{field.Replace('.', '_')}_too_long", $"'{field}' can be at most {max} characters.", field);
+        // Names and titles are one line: a line break (say from a quoted CSV cell) would break lists and exports.
+        if (text.Any(char.IsControl))
+            throw CrmException.Invalid($"{field.Replace('.', '_')}_not_single_line", $"'{field}' must be a single line without control characters.", field);
+        return text;
     }
 
     /// <summary>An optional value of a portal selection list, upper-cased; empty stays empty.</summary>

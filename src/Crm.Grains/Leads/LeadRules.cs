@@ -23,8 +23,7 @@ public static class LeadRules
             title = string.Join(" ", new[] { first, last }.Where(s => s.Length > 0)) is { Length: > 0 } name ? name : company;
         if (title.Length == 0)
             throw CrmException.Invalid("title_required", "A lead needs a title, a name or a company name.", "title");
-        if (title.Length > MaxTextLength)
-            throw CrmException.Invalid("title_too_long", $"A lead title can be at most {MaxTextLength} characters.", "title");
+        title = FieldRules.Text(title, "title", MaxTextLength);
 
         var source = FieldRules.ListValue(fields.SourceId, sources, "sourceId", "unknown_source");
 

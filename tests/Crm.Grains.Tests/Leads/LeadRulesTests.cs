@@ -40,6 +40,15 @@ public class LeadRulesTests
     }
 
     [Fact]
+    public void Names_and_titles_are_single_lines()
+    {
+        Assert.Equal("title_not_single_line", Code(Valid with { Title = "Line one\nline two" }));
+        Assert.Equal("firstName_not_single_line", Code(Valid with { FirstName = "Ann\r\nLee" }));
+        Assert.Equal("companyName_not_single_line", Code(Valid with { CompanyName = "Acme\tLtd" }));
+        Assert.Equal("Multi\nline comments", LeadRules.Check(Valid with { Comments = "Multi\nline comments" }, Sources).Comments);
+    }
+
+    [Fact]
     public void New_leads_start_in_progress_and_conversion_is_not_a_status_change()
     {
         Assert.Equal("NEW", LeadStatusRules.ForNewLead(Statuses, null).Id);
