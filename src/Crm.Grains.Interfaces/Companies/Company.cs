@@ -25,7 +25,9 @@ public sealed record CompanyFields(
     [property: Id(7)] IReadOnlyList<ContactPoint>? Phones = null,
     [property: Id(8)] IReadOnlyList<ContactPoint>? Emails = null,
     [property: Id(9)] Address? Address = null,
-    [property: Id(10)] string Comments = "");
+    [property: Id(10)] string Comments = "",
+    /// <summary>Custom field values by code (UF_CRM_n), canonical text; null when none.</summary>
+    [property: Id(11)] IReadOnlyDictionary<string, string>? Custom = null);
 
 /// <summary>The single writer of one company; key "{portal}/{id}".</summary>
 public interface ICompanyGrain : IGrainWithStringKey

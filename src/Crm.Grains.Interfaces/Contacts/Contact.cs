@@ -25,7 +25,9 @@ public sealed record ContactFields(
     [property: Id(6)] IReadOnlyList<ContactPoint>? Phones = null,
     [property: Id(7)] IReadOnlyList<ContactPoint>? Emails = null,
     [property: Id(8)] Address? Address = null,
-    [property: Id(9)] string Comments = "");
+    [property: Id(9)] string Comments = "",
+    /// <summary>Custom field values by code (UF_CRM_n), canonical text; null when none.</summary>
+    [property: Id(10)] IReadOnlyDictionary<string, string>? Custom = null);
 
 /// <summary>The single writer of one contact; key "{portal}/{id}".</summary>
 public interface IContactGrain : IGrainWithStringKey

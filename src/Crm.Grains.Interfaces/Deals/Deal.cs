@@ -25,4 +25,5 @@ public sealed record Deal(
     [property: Id(16)] int UpdatedBy,
     [property: Id(17)] long Version,
     [property: Id(18)] long? CompanyId = null,
-    [property: Id(19)] IReadOnlyList<long>? ContactIds = null);
+    [property: Id(19)] IReadOnlyList<long>? ContactIds = null,
+    [property: Id(20)] IReadOnlyDictionary<string, string>? Custom = null);

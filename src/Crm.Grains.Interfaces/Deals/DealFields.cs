@@ -11,4 +11,6 @@ public sealed record DealFields(
     [property: Id(5)] DateOnly? CloseDate = null,
     [property: Id(6)] string Comments = "",
     [property: Id(7)] long? CompanyId = null,
-    [property: Id(8)] IReadOnlyList<long>? ContactIds = null);
+    [property: Id(8)] IReadOnlyList<long>? ContactIds = null,
+    /// <summary>Custom field values by code (UF_CRM_n), canonical text; null when none.</summary>
+    [property: Id(9)] IReadOnlyDictionary<string, string>? Custom = null);

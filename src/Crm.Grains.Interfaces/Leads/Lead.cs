@@ -32,7 +32,9 @@ public sealed record LeadFields(
     [property: Id(10)] Utm? Utm = null,
     [property: Id(11)] decimal Amount = 0,
     [property: Id(12)] string Currency = "USD",
-    [property: Id(13)] string Comments = "");
+    [property: Id(13)] string Comments = "",
+    /// <summary>Custom field values by code (UF_CRM_n), canonical text; null when none.</summary>
+    [property: Id(14)] IReadOnlyDictionary<string, string>? Custom = null);
 
 /// <summary>The campaign marks a web visit carried (utm_source, utm_medium, ...).</summary>
 [GenerateSerializer, Immutable, Alias("crm.utm")]

@@ -26,6 +26,14 @@ public static class TimelineText
             return this;
         }
 
+        /// <summary>Changed custom field values, each under its code.</summary>
+        public Changes AddCustom(IReadOnlyDictionary<string, string>? old, IReadOnlyDictionary<string, string>? @new)
+        {
+            foreach (var code in (old?.Keys ?? []).Union(@new?.Keys ?? []).Order(StringComparer.Ordinal))
+                Add(code, old is null ? null : old.GetValueOrDefault(code, ""), @new?.GetValueOrDefault(code, "") ?? "");
+            return this;
+        }
+
         /// <summary>All changes, or for a new record (no old values) only the fields that have a value.</summary>
         public IReadOnlyList<FieldChange> ToList(bool created) =>
             created ? _changes.Where(c => !string.IsNullOrEmpty(c.New)).ToList() : _changes;

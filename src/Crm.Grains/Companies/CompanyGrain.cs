@@ -1,4 +1,5 @@
 using Crm.Grains.Common;
+using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Grains.Interfaces.Live;
@@ -56,6 +57,7 @@ public sealed class CompanyGrain(
             .Add("address", a is null ? null : Address(a.Address), Address(b.Address))
             .Add("responsibleId", a is null ? null : Number(a.ResponsibleId), Number(b.ResponsibleId))
             .Add("comments", a?.Comments, b.Comments)
+            .AddCustom(a?.Custom, b.Custom)
             .ToList(created: before is null);
     }
 
@@ -65,6 +67,6 @@ public sealed class CompanyGrain(
         var checkedFields = CompanyRules.Check(fields, await lists.GetCompanyTypes(), await lists.GetIndustries());
         if (checkedFields.ResponsibleId != currentResponsible)
             await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
-        return checkedFields;
+        return checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "company", fields.Custom) };
     }
 }

@@ -1,4 +1,5 @@
 using Crm.Grains.Common;
+using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Grains.Interfaces.Live;
@@ -66,6 +67,7 @@ public sealed class ContactGrain(
             .Add("address", a is null ? null : Address(a.Address), Address(b.Address))
             .Add("responsibleId", a is null ? null : Number(a.ResponsibleId), Number(b.ResponsibleId))
             .Add("comments", a?.Comments, b.Comments)
+            .AddCustom(a?.Custom, b.Custom)
             .Add("companyIds", before is null ? null : string.Join(", ", before.CompanyIds), string.Join(", ", after.CompanyIds))
             .ToList(created: before is null);
     }
@@ -75,7 +77,7 @@ public sealed class ContactGrain(
         var checkedFields = ContactRules.Check(fields, await GrainFactory.GetGrain<ICrmListsGrain>(Key.PortalId).GetContactTypes());
         if (checkedFields.ResponsibleId != currentResponsible)
             await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
-        return checkedFields;
+        return checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "contact", fields.Custom) };
     }
 
     private async Task<IReadOnlyList<long>> CheckCompanies(IReadOnlyList<long>? ids)

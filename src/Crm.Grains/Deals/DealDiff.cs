@@ -26,6 +26,7 @@ public static class DealDiff
         Add("isClosed", before.IsClosed, after.IsClosed);
         Add("companyId", before.CompanyId, after.CompanyId);
         Add("contactIds", string.Join(", ", before.ContactIds ?? []), string.Join(", ", after.ContactIds ?? []));
+        changes.AddRange(new Common.TimelineText.Changes().AddCustom(before.Custom, after.Custom).ToList(created: false));
         return changes;
     }
 
@@ -39,6 +40,7 @@ public static class DealDiff
         new("stageId", null, deal.StageId),
         .. deal.CompanyId is { } company ? [new FieldChange("companyId", null, Text(company))] : Array.Empty<FieldChange>(),
         .. deal.ContactIds is { Count: > 0 } contacts ? [new FieldChange("contactIds", null, string.Join(", ", contacts))] : Array.Empty<FieldChange>(),
+        .. new Common.TimelineText.Changes().AddCustom(null, deal.Custom).ToList(created: true),
     ];
 
     private static string? Text<T>(T value) => value switch

@@ -1,4 +1,5 @@
 using Crm.Grains.Common;
+using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Live;
@@ -35,7 +36,7 @@ public sealed class DealGrain(
     {
         if (state.State.Deal is not null)
             throw CrmException.Conflict("deal_exists", $"Deal {Key.Id} already exists.");
-        var fields = DealRules.Check(request.Fields);
+        var fields = await CheckCustom(DealRules.Check(request.Fields), request.Fields);
         await CheckResponsible(fields.ResponsibleId);
         await CheckLinks(fields, null);
         var pipeline = await GetPipeline(request.PipelineId);
@@ -43,7 +44,7 @@ public sealed class DealGrain(
         var now = clock.GetUtcNow();
         var deal = new Deal(Key.PortalId, Key.Id, pipeline.Id, pipeline.FirstStage.Id, fields.Title, fields.Amount, fields.Currency,
             fields.ResponsibleId, fields.BeginDate, fields.CloseDate, fields.Comments, request.Position ?? DealTransitions.TopPosition(now),
-            false, now, actorId, now, actorId, 1, fields.CompanyId, fields.ContactIds);
+            false, now, actorId, now, actorId, 1, fields.CompanyId, fields.ContactIds, fields.Custom);
         if (stage.Id != deal.StageId)
             deal = DealTransitions.Move(deal, pipeline, stage.Id, request.Position, now);
         var entry = new HistoryEntry(1, now, actorId, "created", DealDiff.Initial(deal));
@@ -53,11 +54,14 @@ public sealed class DealGrain(
 
     public Task<Deal> Get() => Task.FromResult(Current);
 
+    private async Task<DealFields> CheckCustom(DealFields checkedFields, DealFields given) =>
+        checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "deal", given.Custom) };
+
     public async Task<Deal> Update(DealFields fields, long? expectedVersion, int actorId)
     {
         var deal = Current;
         CheckVersion(deal, expectedVersion);
-        var checkedFields = DealRules.Check(fields);
+        var checkedFields = await CheckCustom(DealRules.Check(fields), fields);
         if (checkedFields.ResponsibleId != deal.ResponsibleId)
             await CheckResponsible(checkedFields.ResponsibleId);
         await CheckLinks(checkedFields, deal);
@@ -72,6 +76,7 @@ public sealed class DealGrain(
             Comments = checkedFields.Comments,
             CompanyId = checkedFields.CompanyId,
             ContactIds = checkedFields.ContactIds,
+            Custom = checkedFields.Custom,
         };
         return await Apply(deal, changed, "updated", DealChangeKind.Updated, actorId);
     }

@@ -31,7 +31,8 @@ public static class LeadDiff
             .Add("amount", a is null ? null : Money(a.Amount), Money(b.Amount))
             .Add("currency", a?.Currency, b.Currency)
             .Add("responsibleId", a is null ? null : Number(a.ResponsibleId), Number(b.ResponsibleId))
-            .Add("comments", a?.Comments, b.Comments);
+            .Add("comments", a?.Comments, b.Comments)
+            .AddCustom(a?.Custom, b.Custom);
     }
 
     private static string Converted(LeadConversion? c) => c is null ? "" : string.Join(", ", new[]

@@ -1,4 +1,5 @@
 using Crm.Grains.Common;
+using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Deals;
@@ -166,6 +167,6 @@ public sealed class LeadGrain(
         var checkedFields = LeadRules.Check(fields, await Lists.GetLeadSources());
         if (checkedFields.ResponsibleId != currentResponsible)
             await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
-        return checkedFields;
+        return checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "lead", fields.Custom) };
     }
 }

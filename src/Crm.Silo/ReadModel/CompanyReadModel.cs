@@ -12,7 +12,7 @@ public sealed class CompanyReadModel(NpgsqlDataSource db) : IRecordReadModel<Com
     [
         "portal_id", "id", "title", "type_id", "industry_id", "revenue", "currency", "tax_id", "phones", "emails", "phone_digits",
         "email_addresses", "address", "responsible_id", "comments", "is_deleted", "created_at", "created_by", "updated_at",
-        "updated_by", "version",
+        "updated_by", "version", "custom",
     ];
 
     private static readonly string Upsert = $"""
@@ -30,7 +30,7 @@ public sealed class CompanyReadModel(NpgsqlDataSource db) : IRecordReadModel<Com
             Value(c.PortalId), Value(c.Id), Value(f.Title), Value(f.TypeId), Value(f.IndustryId), Value(f.Revenue), Value(f.Currency),
             Value(f.TaxId), Json(f.Phones ?? []), Json(f.Emails ?? []), phones, emails, Json(f.Address ?? new Address()),
             Value(f.ResponsibleId), Value(f.Comments), Value(deleted), Value(c.CreatedAt.UtcDateTime), Value(c.CreatedBy),
-            Value(c.UpdatedAt.UtcDateTime), Value(c.UpdatedBy), Value(c.Version),
+            Value(c.UpdatedAt.UtcDateTime), Value(c.UpdatedBy), Value(c.Version), Custom(c.Fields.Custom),
         ], "company_history", "company_id", c, entry);
     }
 

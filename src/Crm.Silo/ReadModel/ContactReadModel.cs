@@ -12,7 +12,7 @@ public sealed class ContactReadModel(NpgsqlDataSource db) : IRecordReadModel<Con
     [
         "portal_id", "id", "first_name", "second_name", "last_name", "type_id", "position", "phones", "emails", "phone_digits",
         "email_addresses", "address", "company_ids", "responsible_id", "comments", "is_deleted", "created_at", "created_by",
-        "updated_at", "updated_by", "version",
+        "updated_at", "updated_by", "version", "custom",
     ];
 
     private static readonly string Upsert = $"""
@@ -30,7 +30,7 @@ public sealed class ContactReadModel(NpgsqlDataSource db) : IRecordReadModel<Con
             Value(c.PortalId), Value(c.Id), Value(f.FirstName), Value(f.SecondName), Value(f.LastName), Value(f.TypeId), Value(f.Position),
             Json(f.Phones ?? []), Json(f.Emails ?? []), phones, emails, Json(f.Address ?? new Address()), Value(c.CompanyIds.ToArray()),
             Value(f.ResponsibleId), Value(f.Comments), Value(deleted), Value(c.CreatedAt.UtcDateTime), Value(c.CreatedBy),
-            Value(c.UpdatedAt.UtcDateTime), Value(c.UpdatedBy), Value(c.Version),
+            Value(c.UpdatedAt.UtcDateTime), Value(c.UpdatedBy), Value(c.Version), Custom(c.Fields.Custom),
         ], "contact_history", "contact_id", c, entry);
     }
 

@@ -12,15 +12,15 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
     private const string UpsertDeal = """
         INSERT INTO deals (portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id,
             begin_date, close_date, comments, position, is_closed, is_deleted, created_at, created_by,
-            updated_at, updated_by, version, company_id, contact_ids)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+            updated_at, updated_by, version, company_id, contact_ids, custom)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
         ON CONFLICT (portal_id, id) DO UPDATE SET
             pipeline_id = EXCLUDED.pipeline_id, stage_id = EXCLUDED.stage_id, title = EXCLUDED.title,
             amount = EXCLUDED.amount, currency = EXCLUDED.currency, responsible_id = EXCLUDED.responsible_id,
             begin_date = EXCLUDED.begin_date, close_date = EXCLUDED.close_date, comments = EXCLUDED.comments,
             position = EXCLUDED.position, is_closed = EXCLUDED.is_closed, is_deleted = EXCLUDED.is_deleted,
             updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, version = EXCLUDED.version,
-            company_id = EXCLUDED.company_id, contact_ids = EXCLUDED.contact_ids
+            company_id = EXCLUDED.company_id, contact_ids = EXCLUDED.contact_ids, custom = EXCLUDED.custom
         WHERE deals.version < EXCLUDED.version
         """;
 
@@ -47,6 +47,7 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
                 new() { Value = deal.UpdatedAt.UtcDateTime }, new() { Value = deal.UpdatedBy }, new() { Value = deal.Version },
                 new() { Value = (object?)deal.CompanyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
                 new() { Value = (deal.ContactIds ?? []).ToArray() },
+                RecordRows.Custom(deal.Custom),
             },
         });
         if (entry is not null)

@@ -13,7 +13,7 @@ public sealed class LeadReadModel(NpgsqlDataSource db) : ILeadReadModel
         "portal_id", "id", "status_id", "title", "first_name", "second_name", "last_name", "company_name", "phones", "emails",
         "phone_digits", "email_addresses", "source_id", "source_description", "utm_source", "utm_medium", "utm_campaign",
         "utm_content", "utm_term", "amount", "currency", "responsible_id", "comments", "is_deleted", "created_at", "created_by",
-        "updated_at", "updated_by", "version",
+        "updated_at", "updated_by", "version", "custom",
     ];
 
     private static readonly string Upsert = $"""
@@ -33,7 +33,7 @@ public sealed class LeadReadModel(NpgsqlDataSource db) : ILeadReadModel
             Value(f.LastName), Value(f.CompanyName), Json(f.Phones ?? []), Json(f.Emails ?? []), phones, emails, Value(f.SourceId),
             Value(f.SourceDescription), Value(utm.Source), Value(utm.Medium), Value(utm.Campaign), Value(utm.Content), Value(utm.Term),
             Value(f.Amount), Value(f.Currency), Value(f.ResponsibleId), Value(f.Comments), Value(deleted), Value(lead.CreatedAt.UtcDateTime),
-            Value(lead.CreatedBy), Value(lead.UpdatedAt.UtcDateTime), Value(lead.UpdatedBy), Value(lead.Version),
+            Value(lead.CreatedBy), Value(lead.UpdatedAt.UtcDateTime), Value(lead.UpdatedBy), Value(lead.Version), Custom(f.Custom),
         ], "lead_history", "lead_id", lead, entry);
     }
 

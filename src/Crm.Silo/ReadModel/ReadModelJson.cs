@@ -11,6 +11,10 @@ public static class ReadModelJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The jsonb column of custom field values, read back (null when there are none).</summary>
+    public static IReadOnlyDictionary<string, string>? Custom(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options) is { Count: > 0 } values ? values : null;
+
     /// <summary>A jsonb column of phones or e-mails, read back.</summary>
     public static List<Crm.Grains.Interfaces.Common.ContactPoint> Points(string json) =>
         JsonSerializer.Deserialize<List<Crm.Grains.Interfaces.Common.ContactPoint>>(json, Options) ?? [];

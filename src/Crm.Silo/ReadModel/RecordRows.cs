@@ -49,6 +49,9 @@ public static class RecordRows
 
     public static NpgsqlParameter Value(object value) => new() { Value = value };
 
+    /// <summary>A record's custom field values as the jsonb <c>custom</c> column holds them.</summary>
+    public static NpgsqlParameter Custom(IReadOnlyDictionary<string, string>? values) => Json(values ?? new Dictionary<string, string>());
+
     /// <summary>The duplicate-search keys of phones (digits) and e-mails (lower case).</summary>
     public static (NpgsqlParameter Phones, NpgsqlParameter Emails) MatchKeys(IReadOnlyList<ContactPoint>? phones, IReadOnlyList<ContactPoint>? emails) =>
         (Value((phones ?? []).Select(p => ContactPoints.PhoneDigits(p.Value) ?? p.Value).ToArray()),

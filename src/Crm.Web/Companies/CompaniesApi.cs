@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Security.Claims;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Companies;
@@ -5,6 +6,8 @@ using Crm.Grains.Interfaces.Portals;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
 using Crm.Web.Api;
+using Crm.Web.Lists;
+using Crm.Web.CustomFields;
 using Crm.Web.Contacts;
 
 namespace Crm.Web.Companies;
@@ -15,17 +18,18 @@ public static class CompaniesApi
     public sealed record CompanyBody(
         string? Title, string? TypeId, string? IndustryId, decimal? Revenue, string? Currency, string? TaxId,
         IReadOnlyList<ContactPoint>? Phones, IReadOnlyList<ContactPoint>? Emails, Address? Address,
-        int? ResponsibleId, string? Comments, long? Version);
+        int? ResponsibleId, string? Comments, long? Version, IReadOnlyDictionary<string, JsonElement>? Custom = null);
 
     public static IEndpointRouteBuilder MapCompaniesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/companies").RequireAuthorization().WithTags("Companies");
 
-        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, string? typeId, string? industryId, string? search, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, ListCatalog catalog, string? typeId, string? industryId, string? search, string? filter, int? page, int? pageSize) =>
         {
             var (offset, size) = Paging.Of(page, pageSize);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, offset, size));
-        }).WithName("ListCompanies").WithDescription("A page of companies by name: filter by type or industry, search name and tax id.");
+            var conditions = await catalog.Filter(user.PortalId(), "company", filter);
+            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, offset, size, conditions));
+        }).WithName("ListCompanies").WithDescription("A page of companies by name: filter by type, industry or any field (filter: JSON conditions), search name and tax id.");
 
         api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CompanyBody body) =>
         {
@@ -88,5 +92,5 @@ public static class CompaniesApi
 
     private static CompanyFields Fields(CompanyBody b, RequestUser me, string? defaultCurrency) => new(
         b.Title ?? "", b.ResponsibleId ?? me.UserId, b.TypeId ?? "", b.IndustryId ?? "", b.Revenue ?? 0,
-        b.Currency ?? defaultCurrency ?? "", b.TaxId ?? "", b.Phones, b.Emails, b.Address, b.Comments ?? "");
+        b.Currency ?? defaultCurrency ?? "", b.TaxId ?? "", b.Phones, b.Emails, b.Address, b.Comments ?? "", CustomInput.Text(b.Custom));
 }

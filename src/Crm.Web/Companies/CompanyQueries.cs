@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Crm.Silo.ReadModel;
 using Crm.Web.Api;
+using Crm.Web.Lists;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace Crm.Web.Companies;
 /// <summary>A company as lists show it: the read model's row.</summary>
 public sealed record CompanyRow(long Id, string Title, string TypeId, string IndustryId, decimal Revenue, string Currency, string TaxId,
     IReadOnlyList<ContactPoint> Phones, IReadOnlyList<ContactPoint> Emails, int ResponsibleId, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, long Version);
+    DateTimeOffset UpdatedAt, long Version, IReadOnlyDictionary<string, string>? Custom = null);
 
 public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total);
 
@@ -17,25 +18,26 @@ public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total);
 public sealed class CompanyQueries(NpgsqlDataSource db)
 {
     /// <summary>A page of companies, by name: filter by type or industry, search name and tax id.</summary>
-    public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit)
+    public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null)
     {
-        await using var command = db.CreateCommand("""
-            SELECT id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
-                   created_at, updated_at, version, count(*) OVER ()
-            FROM companies
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR type_id = $2)
-              AND ($3::text IS NULL OR industry_id = $3)
-              AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4))
-            ORDER BY title, id
-            OFFSET $5 LIMIT $6
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = (object?)typeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)industryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = offset });
         command.Parameters.Add(new() { Value = limit });
+        command.CommandText = $"""
+            SELECT id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
+                   created_at, updated_at, version, custom, count(*) OVER ()
+            FROM companies
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND ($2::text IS NULL OR type_id = $2)
+              AND ($3::text IS NULL OR industry_id = $3)
+              AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, command)}
+            ORDER BY title, id
+            OFFSET $5 LIMIT $6
+            """;
         var items = new List<CompanyRow>();
         var total = 0;
         await using var reader = await command.ExecuteReaderAsync();
@@ -43,8 +45,8 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
         {
             items.Add(new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4),
                 reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)), ReadModelJson.Points(reader.GetString(8)), reader.GetInt32(9),
-                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12)));
-            total = (int)reader.GetInt64(13);
+                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));
+            total = (int)reader.GetInt64(14);
         }
         return new CompanyPage(items, total);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Crm.Silo.ReadModel;
 using Crm.Web.Api;
+using Crm.Web.Lists;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace Crm.Web.Contacts;
 /// <summary>A contact as lists show it: the read model's row.</summary>
 public sealed record ContactRow(long Id, string FirstName, string SecondName, string LastName, string TypeId, string Position,
     IReadOnlyList<ContactPoint> Phones, IReadOnlyList<ContactPoint> Emails, IReadOnlyList<long> CompanyIds, int ResponsibleId,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyDictionary<string, string>? Custom = null);
 
 public sealed record ContactPage(IReadOnlyList<ContactRow> Items, int Total);
 
@@ -17,25 +18,26 @@ public sealed record ContactPage(IReadOnlyList<ContactRow> Items, int Total);
 public sealed class ContactQueries(NpgsqlDataSource db)
 {
     /// <summary>A page of contacts, newest first: filter by type or by company, search names and position.</summary>
-    public async Task<ContactPage> List(int portalId, string? typeId, long? companyId, string? search, int offset, int limit)
+    public async Task<ContactPage> List(int portalId, string? typeId, long? companyId, string? search, int offset, int limit, ListFilter? filter = null)
     {
-        await using var command = db.CreateCommand("""
-            SELECT id, first_name, second_name, last_name, type_id, position, phones, emails, company_ids, responsible_id,
-                   created_at, updated_at, version, count(*) OVER ()
-            FROM contacts
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR type_id = $2)
-              AND ($3::bigint IS NULL OR company_ids @> ARRAY[$3])
-              AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4))
-            ORDER BY id DESC
-            OFFSET $5 LIMIT $6
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = (object?)typeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)companyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = offset });
         command.Parameters.Add(new() { Value = limit });
+        command.CommandText = $"""
+            SELECT id, first_name, second_name, last_name, type_id, position, phones, emails, company_ids, responsible_id,
+                   created_at, updated_at, version, custom, count(*) OVER ()
+            FROM contacts
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND ($2::text IS NULL OR type_id = $2)
+              AND ($3::bigint IS NULL OR company_ids @> ARRAY[$3])
+              AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, command)}
+            ORDER BY id DESC
+            OFFSET $5 LIMIT $6
+            """;
         var items = new List<ContactRow>();
         var total = 0;
         await using var reader = await command.ExecuteReaderAsync();
@@ -43,8 +45,8 @@ public sealed class ContactQueries(NpgsqlDataSource db)
         {
             items.Add(new ContactRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)), reader.GetFieldValue<long[]>(8), reader.GetInt32(9),
-                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12)));
-            total = (int)reader.GetInt64(13);
+                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));
+            total = (int)reader.GetInt64(14);
         }
         return new ContactPage(items, total);
     }

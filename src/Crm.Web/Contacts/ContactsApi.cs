@@ -1,8 +1,11 @@
+using System.Text.Json;
 using System.Security.Claims;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Web.Access;
 using Crm.Web.Api;
+using Crm.Web.Lists;
+using Crm.Web.CustomFields;
 
 namespace Crm.Web.Contacts;
 
@@ -12,7 +15,7 @@ public static class ContactsApi
     public sealed record ContactBody(
         string? FirstName, string? SecondName, string? LastName, string? TypeId, string? Position,
         IReadOnlyList<ContactPoint>? Phones, IReadOnlyList<ContactPoint>? Emails, Address? Address,
-        int? ResponsibleId, string? Comments, IReadOnlyList<long>? CompanyIds, long? Version);
+        int? ResponsibleId, string? Comments, IReadOnlyList<long>? CompanyIds, long? Version, IReadOnlyDictionary<string, JsonElement>? Custom = null);
 
     public sealed record CompaniesBody(IReadOnlyList<long>? CompanyIds, long? Version);
 
@@ -20,11 +23,12 @@ public static class ContactsApi
     {
         var api = app.MapGroup("/api/contacts").RequireAuthorization().WithTags("Contacts");
 
-        api.MapGet("/", async (ClaimsPrincipal user, ContactQueries queries, string? typeId, long? companyId, string? search, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, ContactQueries queries, ListCatalog catalog, string? typeId, long? companyId, string? search, string? filter, int? page, int? pageSize) =>
         {
             var (offset, size) = Paging.Of(page, pageSize);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, companyId, search, offset, size));
-        }).WithName("ListContacts").WithDescription("A page of contacts, newest first: filter by type or company, search names and position.");
+            var conditions = await catalog.Filter(user.PortalId(), "contact", filter);
+            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, companyId, search, offset, size, conditions));
+        }).WithName("ListContacts").WithDescription("A page of contacts, newest first: filter by type, company or any field (filter: JSON conditions), search names and position.");
 
         api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, ContactBody body) =>
         {
@@ -77,5 +81,5 @@ public static class ContactsApi
 
     private static ContactFields Fields(ContactBody b, RequestUser me) => new(
         b.FirstName ?? "", b.ResponsibleId ?? me.UserId, b.SecondName ?? "", b.LastName ?? "", b.TypeId ?? "", b.Position ?? "",
-        b.Phones, b.Emails, b.Address, b.Comments ?? "");
+        b.Phones, b.Emails, b.Address, b.Comments ?? "", CustomInput.Text(b.Custom));
 }

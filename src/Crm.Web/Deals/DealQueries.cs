@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Pipelines;
 using Crm.Silo.ReadModel;
+using Crm.Web.Lists;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +13,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
 {
     private const string DealColumns = """
         portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id, begin_date, close_date,
-        comments, position, is_closed, created_at, created_by, updated_at, updated_by, version, company_id, contact_ids
+        comments, position, is_closed, created_at, created_by, updated_at, updated_by, version, company_id, contact_ids, custom
         """;
 
     public async Task<BoardSnapshot> GetBoard(int portalId, Pipeline pipeline, int perColumn)
@@ -71,7 +72,8 @@ public sealed class DealQueries(NpgsqlDataSource db)
         return await ColumnTotals.Read(command);
     }
 
-    public async Task<DealPage> List(int portalId, long? pipelineId, string? search, DealSort sort, bool descending, int offset, int limit)
+    public async Task<DealPage> List(int portalId, long? pipelineId, string? search, DealSort sort, bool descending, int offset, int limit,
+        ListFilter? filter = null)
     {
         var order = sort switch
         {
@@ -83,29 +85,30 @@ public sealed class DealQueries(NpgsqlDataSource db)
             _ => "id",
         } + (descending ? " DESC" : "");
         var query = Api.SearchText.PrefixQuery(search);
-        await using var command = db.CreateCommand($"""
-            SELECT {DealColumns}, count(*) OVER () FROM deals
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::bigint IS NULL OR pipeline_id = $2)
-              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3))
-            ORDER BY {order}, id
-            OFFSET $4 LIMIT $5
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = (object?)pipelineId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
         command.Parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = offset });
         command.Parameters.Add(new() { Value = limit });
+        command.CommandText = $"""
+            SELECT {DealColumns}, count(*) OVER () FROM deals
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND ($2::bigint IS NULL OR pipeline_id = $2)
+              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, command)}
+            ORDER BY {order}, id
+            OFFSET $4 LIMIT $5
+            """;
         var items = new List<Deal>();
         var total = 0;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             items.Add(ReadDeal(reader));
-            total = (int)reader.GetInt64(20);
+            total = (int)reader.GetInt64(21);
         }
         if (items.Count == 0 && offset > 0)
-            total = (await List(portalId, pipelineId, search, sort, descending, 0, 1)).Total;
+            total = (await List(portalId, pipelineId, search, sort, descending, 0, 1, filter)).Total;
         return new DealPage(items, total);
     }
 
@@ -179,5 +182,6 @@ public sealed class DealQueries(NpgsqlDataSource db)
         r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
         r.GetString(10), r.GetDouble(11), r.GetBoolean(12), r.GetFieldValue<DateTimeOffset>(13), r.GetInt32(14),
         r.GetFieldValue<DateTimeOffset>(15), r.GetInt32(16), r.GetInt64(17),
-        r.IsDBNull(18) ? null : r.GetInt64(18), r.GetFieldValue<long[]>(19) is { Length: > 0 } contacts ? contacts : null);
+        r.IsDBNull(18) ? null : r.GetInt64(18), r.GetFieldValue<long[]>(19) is { Length: > 0 } contacts ? contacts : null,
+        ReadModelJson.Custom(r.GetString(20)));
 }

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using Crm.Web.Access;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Deals;
 using Crm.Web.Api;
+using Crm.Web.Lists;
+using Crm.Web.CustomFields;
 using System.Security.Claims;
 
 namespace Crm.Web.Deals;
@@ -11,7 +14,7 @@ public static class DealsApi
 {
     public sealed record DealBody(
         long? PipelineId, string? StageId, string? Title, decimal? Amount, string? Currency, int? ResponsibleId,
-        DateOnly? BeginDate, DateOnly? CloseDate, string? Comments, long? CompanyId, IReadOnlyList<long>? ContactIds, long? Version);
+        DateOnly? BeginDate, DateOnly? CloseDate, string? Comments, long? CompanyId, IReadOnlyList<long>? ContactIds, long? Version, IReadOnlyDictionary<string, JsonElement>? Custom = null);
 
     public sealed record MoveBody(string? StageId, long? UnderDealId, double? Position, long? Version);
 
@@ -23,14 +26,15 @@ public static class DealsApi
     {
         var api = app.MapGroup("/api/deals").RequireAuthorization().WithTags("Deals");
 
-        api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, long? pipelineId, string? search, string? sort, bool? desc, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, ListCatalog catalog, long? pipelineId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
         {
             var by = DealSort.Id;
             if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
                 throw Grains.Interfaces.Common.CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<DealSort>())}.", "sort");
             var (offset, size) = Paging.Of(page, pageSize);
-            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, by, desc ?? false, offset, size));
-        }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline, search the title, sort.");
+            var conditions = await catalog.Filter(user.PortalId(), "deal", filter);
+            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, by, desc ?? false, offset, size, conditions));
+        }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline or any field (filter: JSON conditions), search the title, sort.");
 
         api.MapPost("/", async (ClaimsPrincipal user, DealService deals, DealBody body) =>
         {
@@ -76,5 +80,5 @@ public static class DealsApi
 
     private static DealFields Fields(DealBody body, RequestUser me, string? defaultCurrency) => new(
         body.Title ?? "", body.Amount ?? 0, body.Currency ?? defaultCurrency ?? "", body.ResponsibleId ?? me.UserId,
-        body.BeginDate, body.CloseDate, body.Comments ?? "", body.CompanyId, body.ContactIds);
+        body.BeginDate, body.CloseDate, body.Comments ?? "", body.CompanyId, body.ContactIds, CustomInput.Text(body.Custom));
 }

@@ -1,4 +1,6 @@
 using Crm.Silo.Hosting;
+using Crm.Web.CustomFields;
+using Crm.Web.Lists;
 using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Components;
@@ -66,6 +68,8 @@ public static class CrmWebApp
         app.MapAccountApi();
         app.MapDealsApi();
         app.MapLeadsApi();
+        app.MapCustomFieldsApi();
+        app.MapListFieldsApi();
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
@@ -123,6 +127,7 @@ public static class CrmWebApp
         services.AddSingleton<UserQueries>();
         services.AddSingleton<DealService>();
         services.AddSingleton<Leads.LeadQueries>();
+        services.AddSingleton<Lists.ListCatalog>();
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();

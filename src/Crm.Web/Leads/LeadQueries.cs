@@ -3,6 +3,7 @@ using Crm.Grains.Interfaces.Leads;
 using Crm.Silo.ReadModel;
 using Crm.Web.Api;
 using Crm.Web.Deals;
+using Crm.Web.Lists;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,21 +26,22 @@ public sealed record LeadPage(IReadOnlyList<LeadRow> Items, int Total);
 /// <summary>A lead as lists and the lead board show it: the read model's row.</summary>
 public sealed record LeadRow(long Id, string StatusId, string Title, string FirstName, string LastName, string CompanyName,
     IReadOnlyList<ContactPoint> Phones, IReadOnlyList<ContactPoint> Emails, string SourceId, decimal Amount, string Currency,
-    int ResponsibleId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version)
+    int ResponsibleId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyDictionary<string, string>? Custom = null)
 {
     /// <summary>The row of a lead as a live event carries it.</summary>
     public static LeadRow From(Lead lead)
     {
         var f = lead.Fields;
         return new LeadRow(lead.Id, lead.StatusId, f.Title, f.FirstName, f.LastName, f.CompanyName, f.Phones ?? [], f.Emails ?? [],
-            f.SourceId, f.Amount, f.Currency, f.ResponsibleId, lead.CreatedAt, lead.UpdatedAt, lead.Version);
+            f.SourceId, f.Amount, f.Currency, f.ResponsibleId, lead.CreatedAt, lead.UpdatedAt, lead.Version, f.Custom);
     }
 }
 
 /// <summary>Reads of the leads read model: the list and a lead's timeline. Every query filters by portal.</summary>
 public sealed class LeadQueries(NpgsqlDataSource db)
 {
-    public async Task<LeadPage> List(int portalId, string? statusId, string? search, LeadSort sort, bool descending, int offset, int limit)
+    public async Task<LeadPage> List(int portalId, string? statusId, string? search, LeadSort sort, bool descending, int offset, int limit,
+        ListFilter? filter = null)
     {
         var order = sort switch
         {
@@ -50,21 +52,22 @@ public sealed class LeadQueries(NpgsqlDataSource db)
             LeadSort.UpdatedAt => "updated_at",
             _ => "id",
         } + (descending ? " DESC" : "");
-        await using var command = db.CreateCommand($"""
-            SELECT id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
-                   responsible_id, created_at, updated_at, version, count(*) OVER ()
-            FROM leads
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR status_id = $2)
-              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3))
-            ORDER BY {order}, id
-            OFFSET $4 LIMIT $5
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = (object?)statusId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = offset });
         command.Parameters.Add(new() { Value = limit });
+        command.CommandText = $"""
+            SELECT id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
+                   responsible_id, created_at, updated_at, version, custom, count(*) OVER ()
+            FROM leads
+            WHERE portal_id = $1 AND NOT is_deleted
+              AND ($2::text IS NULL OR status_id = $2)
+              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, command)}
+            ORDER BY {order}, id
+            OFFSET $4 LIMIT $5
+            """;
         var items = new List<LeadRow>();
         var total = 0;
         await using (var reader = await command.ExecuteReaderAsync())
@@ -74,12 +77,12 @@ public sealed class LeadQueries(NpgsqlDataSource db)
                 items.Add(new LeadRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                     reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9),
                     reader.GetString(10), reader.GetInt32(11), reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13),
-                    reader.GetInt64(14)));
-                total = (int)reader.GetInt64(15);
+                    reader.GetInt64(14), ReadModelJson.Custom(reader.GetString(15))));
+                total = (int)reader.GetInt64(16);
             }
         }
         if (items.Count == 0 && offset > 0)
-            total = (await List(portalId, statusId, search, sort, descending, 0, 1)).Total;
+            total = (await List(portalId, statusId, search, sort, descending, 0, 1, filter)).Total;
         return new LeadPage(items, total);
     }
 

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using System.Security.Claims;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
 using Crm.Web.Api;
+using Crm.Web.Lists;
+using Crm.Web.CustomFields;
 
 namespace Crm.Web.Leads;
 
@@ -14,7 +17,7 @@ public static class LeadsApi
     public sealed record LeadBody(
         string? Title, string? FirstName, string? SecondName, string? LastName, string? CompanyName,
         IReadOnlyList<ContactPoint>? Phones, IReadOnlyList<ContactPoint>? Emails, string? SourceId, string? SourceDescription,
-        Utm? Utm, decimal? Amount, string? Currency, int? ResponsibleId, string? Comments, string? StatusId, long? Version);
+        Utm? Utm, decimal? Amount, string? Currency, int? ResponsibleId, string? Comments, string? StatusId, long? Version, IReadOnlyDictionary<string, JsonElement>? Custom = null);
 
     public sealed record StatusBody(string? StatusId, long? Version);
 
@@ -25,14 +28,15 @@ public static class LeadsApi
     {
         var api = app.MapGroup("/api/leads").RequireAuthorization().WithTags("Leads");
 
-        api.MapGet("/", async (ClaimsPrincipal user, LeadQueries queries, string? statusId, string? search, string? sort, bool? desc, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, LeadQueries queries, ListCatalog catalog, string? statusId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
         {
             var by = LeadSort.Id;
             if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
                 throw CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<LeadSort>())}.", "sort");
             var (offset, size) = Paging.Of(page, pageSize);
-            return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, by, desc ?? false, offset, size));
-        }).WithName("ListLeads").WithDescription("A page of leads: filter by status, search title, names and company, sort.");
+            var conditions = await catalog.Filter(user.PortalId(), "lead", filter);
+            return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, by, desc ?? false, offset, size, conditions));
+        }).WithName("ListLeads").WithDescription("A page of leads: filter by status or by any field (filter: JSON conditions, see /api/list-fields/lead), search title, names and company, sort.");
 
         api.MapPost("/", async (ClaimsPrincipal user, LeadService leads, LeadBody body) =>
         {
@@ -84,5 +88,5 @@ public static class LeadsApi
     private static LeadFields Fields(LeadBody body, RequestUser me, string? defaultCurrency) => new(
         body.Title ?? "", body.ResponsibleId ?? me.UserId, body.FirstName ?? "", body.SecondName ?? "", body.LastName ?? "",
         body.CompanyName ?? "", body.Phones, body.Emails, body.SourceId ?? "", body.SourceDescription ?? "", body.Utm,
-        body.Amount ?? 0, body.Currency ?? defaultCurrency ?? "", body.Comments ?? "");
+        body.Amount ?? 0, body.Currency ?? defaultCurrency ?? "", body.Comments ?? "", CustomInput.Text(body.Custom));
 }
