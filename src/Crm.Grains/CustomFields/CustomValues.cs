@@ -62,7 +62,7 @@ public static class CustomValues
                 var parts = value.Split('|');
                 if (parts.Length != 2 || !decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
                     throw Bad("an amount and currency such as 12.50|USD");
-                return $"{FieldRules.Amount(amount, name).ToString(CultureInfo.InvariantCulture)}|{FieldRules.Currency(parts[1])}";
+                return $"{FieldRules.Amount(amount, name).ToString("0.00", CultureInfo.InvariantCulture)}|{FieldRules.Currency(parts[1])}";
             case CustomFieldType.Url:
                 return value.Length <= MaxStringLength && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                     ? uri.AbsoluteUri : throw Bad("an http or https address");

@@ -25,8 +25,8 @@ public static class CustomFieldsApi
         }).WithName("AddCustomField");
 
         api.MapPut("/{code}", async (ClaimsPrincipal user, IGrainFactory grains, string code, FieldBody body) =>
-            TypedResults.Ok(await grains.GetGrain<ICustomFieldsGrain>(user.PortalId()).Update(code, Definition(body), user.UserId())))
-            .WithName("UpdateCustomField").WithDescription("Changes label, required flag and list items (items can be renamed and added, not removed).");
+            TypedResults.Ok(await grains.GetGrain<ICustomFieldsGrain>(user.PortalId()).Update(code, Definition(body with { Type = body.Type ?? CustomFieldType.String }), user.UserId())))
+            .WithName("UpdateCustomField").WithDescription("Changes label, required flag and list items (items can be renamed and added, not removed); record type and value type stay.");
 
         api.MapDelete("/{code}", async (ClaimsPrincipal user, IGrainFactory grains, string code) =>
         {

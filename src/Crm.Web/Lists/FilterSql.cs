@@ -87,7 +87,7 @@ public sealed class FilterSql
             (ListFieldType.Number, FilterOp.Empty) => $"{col} = 0",
             (ListFieldType.Number, FilterOp.NotEmpty) => $"{col} <> 0",
             (ListFieldType.DateTime, FilterOp.Eq) => Days(col, Date(f, c.Value), Date(f, c.Value)),
-            (ListFieldType.DateTime, FilterOp.Range) => Days(col, Optional(c.From, v => Date(f, v)), Optional(c.To, v => Date(f, v)), f),
+            (ListFieldType.DateTime, FilterOp.Range) => Days(col, OptionalDate(f, c.From), OptionalDate(f, c.To), f),
             (ListFieldType.Date, FilterOp.Eq) => $"{col} = {Add(Date(f, c.Value))}",
             (ListFieldType.Date, FilterOp.Range) => Range(f, col, c, v => Date(f, v)),
             (ListFieldType.Date, FilterOp.Empty) => $"{col} IS NULL",
@@ -126,10 +126,10 @@ public sealed class FilterSql
         };
     }
 
-    private string Range<T>(ListField f, string col, FilterCondition c, Func<string, T> parse) where T : notnull
+    private string Range(ListField f, string col, FilterCondition c, Func<string, object> parse)
     {
-        var from = Optional(c.From, parse);
-        var to = Optional(c.To, parse);
+        var from = string.IsNullOrWhiteSpace(c.From) ? null : parse(c.From);
+        var to = string.IsNullOrWhiteSpace(c.To) ? null : parse(c.To);
         if (from is null && to is null)
             throw CrmException.Invalid("invalid_filter_value", $"A range of '{f.Label}' needs a 'from' or a 'to'.", $"filter.{f.Key}");
         return string.Join(" AND ", new[] { from is null ? null : $"{col} >= {Add(from)}", to is null ? null : $"{col} <= {Add(to)}" }.OfType<string>());
@@ -171,8 +171,7 @@ public sealed class FilterSql
         return values.Select(parse).Distinct().ToArray();
     }
 
-    private static T? Optional<T>(string? value, Func<string, T> parse) where T : notnull =>
-        string.IsNullOrWhiteSpace(value) ? default : parse(value);
+    private static DateOnly? OptionalDate(ListField f, string? value) => string.IsNullOrWhiteSpace(value) ? null : Date(f, value);
 
     private static string Required(ListField f, string? value) => string.IsNullOrWhiteSpace(value)
         ? throw CrmException.Invalid("invalid_filter_value", $"The filter on '{f.Label}' needs a value.", $"filter.{f.Key}")
