@@ -1,4 +1,5 @@
 using Crm.Silo.Hosting;
+using Crm.Web.Bulk;
 using Crm.Web.CustomFields;
 using Crm.Web.Lists;
 using Crm.Web.Access;
@@ -70,6 +71,7 @@ public static class CrmWebApp
         app.MapLeadsApi();
         app.MapCustomFieldsApi();
         app.MapListFieldsApi();
+        app.MapBulkApi();
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
@@ -128,6 +130,8 @@ public static class CrmWebApp
         services.AddSingleton<DealService>();
         services.AddSingleton<Leads.LeadQueries>();
         services.AddSingleton<Lists.ListCatalog>();
+        services.AddSingleton<Bulk.BulkSelection>();
+        services.AddSingleton<Bulk.BulkRunner>();
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();

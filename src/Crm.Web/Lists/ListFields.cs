@@ -62,6 +62,7 @@ public static class ListFields
     [
         new("id", "#", ListFieldType.Id, "id"),
         new("title", "Title", ListFieldType.Text, "title"),
+        new("pipelineId", "Pipeline", ListFieldType.Id, "pipeline_id"),
         new("stageId", "Stage", ListFieldType.List, "stage_id", "stages"),
         new("amount", "Amount", ListFieldType.Number, "amount"),
         new("currency", "Currency", ListFieldType.Text, "currency"),

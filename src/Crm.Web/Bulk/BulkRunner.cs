@@ -1,0 +1,47 @@
+using Crm.Web.Api;
+
+namespace Crm.Web.Bulk;
+
+/// <summary>
+/// Runs a bulk operation: every row goes through its own grain (the single writer checks it as it
+/// would a one-row change), a few rows at a time; a failed row is reported and the others go on.
+/// </summary>
+public sealed class BulkRunner(IGrainFactory grains, BulkSelection selection, ILogger<BulkRunner> log)
+{
+    private const int Concurrency = 8;
+
+    public async Task<BulkResult> Run(RequestUser me, string recordKind, BulkRequest request, IProgress<BulkProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        BulkRowCommands.CheckRequest(request);
+        var command = BulkRowCommands.For(grains, me, recordKind, request);
+        var ids = request.Ids is { Count: > 0 } given
+            ? given.Count <= BulkSelection.MaxRows ? given.Distinct().ToList()
+                : throw CrmException.Invalid("too_many_rows", $"A bulk operation can change at most {BulkSelection.MaxRows:N0} rows.", "ids")
+            : await selection.Ids(me.PortalId, recordKind, request.Filter, request.Search);
+
+        var results = new BulkRowResult[ids.Count];
+        int done = 0, failed = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (i, _) =>
+        {
+            results[i] = await RunRow(command, ids[i]);
+            if (!results[i].Ok) Interlocked.Increment(ref failed);
+            progress?.Report(new BulkProgress(Interlocked.Increment(ref done), ids.Count, Volatile.Read(ref failed)));
+        });
+        log.LogInformation("Bulk {Action} of {Count} {Kind} rows by user {UserId}: {Failed} failed", request.Action, ids.Count, recordKind, me.UserId, failed);
+        return new BulkResult(ids.Count, ids.Count - failed, failed, results);
+    }
+
+    private static async Task<BulkRowResult> RunRow(Func<long, Task> command, long id)
+    {
+        try
+        {
+            await command(id);
+            return new BulkRowResult(id, true);
+        }
+        catch (CrmException e)
+        {
+            return new BulkRowResult(id, false, e.Code, e.Message);
+        }
+    }
+}
