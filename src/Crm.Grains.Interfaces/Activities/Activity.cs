@@ -49,6 +49,9 @@ public interface IActivityGrain : IGrainWithStringKey
     /// <summary>Changes subject, description, responsible, deadline or type (not the record it belongs to).</summary>
     Task<Activity> Update(ActivityFields fields, long? expectedVersion, int actorId);
 
+    /// <summary>Moves the activity to another record (when its record was merged into that one).</summary>
+    Task<Activity> MoveTo(RecordRef owner, int actorId);
+
     /// <summary>Marks the activity done (or not done again).</summary>
     Task<Activity> SetDone(bool done, long? expectedVersion, int actorId);
 

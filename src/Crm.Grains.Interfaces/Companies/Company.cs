@@ -39,4 +39,10 @@ public interface ICompanyGrain : IGrainWithStringKey
     Task<Company> Update(CompanyFields fields, long? expectedVersion, int actorId);
 
     Task Delete(long? expectedVersion, int actorId);
+
+    /// <summary>Takes the duplicate <paramref name="sourceId"/>'s values into this record (this record's values win); the duplicate stays until <see cref="DeleteMerged"/>.</summary>
+    Task<Company> MergeFrom(long sourceId, int actorId);
+
+    /// <summary>Deletes this record as merged into <paramref name="intoId"/>.</summary>
+    Task DeleteMerged(long intoId, int actorId);
 }

@@ -42,4 +42,10 @@ public interface IContactGrain : IGrainWithStringKey
     Task<Contact> SetCompanies(IReadOnlyList<long> companyIds, long? expectedVersion, int actorId);
 
     Task Delete(long? expectedVersion, int actorId);
+
+    /// <summary>Takes the duplicate <paramref name="sourceId"/>'s values into this record (this record's values win); the duplicate stays until <see cref="DeleteMerged"/>.</summary>
+    Task<Contact> MergeFrom(long sourceId, int actorId);
+
+    /// <summary>Deletes this record as merged into <paramref name="intoId"/>.</summary>
+    Task DeleteMerged(long intoId, int actorId);
 }

@@ -18,6 +18,12 @@ public interface ILeadGrain : IGrainWithStringKey
 
     Task Delete(long? expectedVersion, int actorId);
 
+    /// <summary>Takes the duplicate <paramref name="sourceId"/>'s values into this record (this record's values win); the duplicate stays until <see cref="DeleteMerged"/>.</summary>
+    Task<Lead> MergeFrom(long sourceId, int actorId);
+
+    /// <summary>Deletes this record as merged into <paramref name="intoId"/>.</summary>
+    Task DeleteMerged(long intoId, int actorId);
+
     /// <summary>
     /// Turns the lead into the requested contact, company and deal, linked to each other and to the
     /// lead, which ends converted. All or nothing: everything is checked before anything is created,

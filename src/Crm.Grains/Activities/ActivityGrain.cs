@@ -36,6 +36,13 @@ public sealed class ActivityGrain(
         return await Apply(activity, activity with { Fields = checkedFields }, "updated", actorId);
     }
 
+    public async Task<Activity> MoveTo(RecordRef owner, int actorId)
+    {
+        var activity = Current;
+        var checkedOwner = await RecordOwners.Check(GrainFactory, Key.PortalId, owner);
+        return await Apply(activity, activity with { Fields = activity.Fields with { Owner = checkedOwner } }, "moved", actorId);
+    }
+
     public async Task<Activity> SetDone(bool done, long? expectedVersion, int actorId)
     {
         var activity = Current;
@@ -59,8 +66,12 @@ public sealed class ActivityGrain(
             .Add("responsibleId", a is null ? null : Number(a.ResponsibleId), Number(b.ResponsibleId))
             .Add("deadline", a is null ? null : a.Deadline?.ToString("O") ?? "", b.Deadline?.ToString("O") ?? "")
             .Add("done", before is null ? null : Flag(before.Done), Flag(after.Done))
+            // Only a move changes the owner; a new activity's owner is its timeline, not a change.
+            .Add("owner", a is null ? null : Owner(a.Owner), before is null ? null : Owner(b.Owner))
             .ToList(created: before is null);
     }
 
     private static string Flag(bool done) => done ? "yes" : "";
+
+    private static string Owner(RecordRef owner) => $"{owner.Kind} {owner.Id}";
 }

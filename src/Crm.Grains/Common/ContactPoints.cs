@@ -41,6 +41,17 @@ public static class ContactPoints
         return digits.Length is >= 5 and <= 15 ? (plus ? "+" : "") + digits : null;
     }
 
+    /// <summary>Digits a phone number is matched on for duplicates and filters.</summary>
+    public const int MatchDigits = 8;
+
+    /// <summary>
+    /// What two forms of one number have in common: its last <see cref="MatchDigits"/> digits. The
+    /// international "+386 1 234 5678", "00386 1 234 5678" and the national "01 234 5678" all end in
+    /// 12345678, while country and trunk prefixes differ (null when it is not a phone number).
+    /// </summary>
+    public static string? PhoneKey(string value) =>
+        PhoneDigits(value)?.TrimStart('+') is { } digits ? digits.Length <= MatchDigits ? digits : digits[^MatchDigits..] : null;
+
     /// <summary>The address lower-cased, or null when it is not a plain e-mail address.</summary>
     public static string? NormalEmail(string value)
     {

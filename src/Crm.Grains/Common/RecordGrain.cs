@@ -59,9 +59,9 @@ public abstract class RecordGrain<TRecord, TState>(
     }
 
     /// <summary>Stores a change as the next version, unless it changes nothing (then the record is returned as it is).</summary>
-    protected async Task<TRecord> Apply(TRecord before, TRecord after, string action, int actorId)
+    protected async Task<TRecord> Apply(TRecord before, TRecord after, string action, int actorId, FieldChange? note = null)
     {
-        var changes = Diff(before, after);
+        var changes = note is null ? Diff(before, after) : [note, .. Diff(before, after)];
         if (changes.Count == 0) return before;
         var now = Now;
         var next = Stamp(after, before.Version + 1, now, actorId);
@@ -69,14 +69,32 @@ public abstract class RecordGrain<TRecord, TState>(
         return next;
     }
 
-    protected async Task DeleteCurrent(long? expectedVersion, int actorId)
+    protected async Task DeleteCurrent(long? expectedVersion, int actorId, string action = "deleted", FieldChange? note = null)
     {
         var record = Current;
         CheckVersion(expectedVersion);
         var now = Now;
         var deleted = Stamp(record, record.Version + 1, now, actorId);
-        await Commit(deleted, record, new HistoryEntry(deleted.Version, now, actorId, "deleted", []), deleted: true);
+        await Commit(deleted, record, new HistoryEntry(deleted.Version, now, actorId, action, note is null ? [] : [note]), deleted: true);
     }
+
+    /// <summary>
+    /// Takes a duplicate's values into this record (the "merged" timeline entry names it, so the
+    /// timeline also shows the duplicate's history); the caller then deletes the duplicate with <see cref="DeleteAsMerged"/>.
+    /// </summary>
+    protected async Task<TRecord> MergeCurrent(TRecord merged, long sourceId, int actorId)
+    {
+        if (sourceId == Key.Id)
+            throw CrmException.Invalid("merge_same_record", "A record cannot be merged with itself.", "mergeId");
+        return await Apply(Current, merged, "merged", actorId, new FieldChange(MergedFrom, null, sourceId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>Deletes this record as merged into another one (its timeline entry says into which).</summary>
+    protected Task DeleteAsMerged(long intoId, int actorId) =>
+        DeleteCurrent(null, actorId, "merged into", new FieldChange("mergedInto", null, intoId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The timeline field naming a record merged into this one (read by the timeline query).</summary>
+    public const string MergedFrom = "mergedFrom";
 
     private async Task Commit(TRecord record, TRecord? before, HistoryEntry entry, bool deleted)
     {

@@ -34,6 +34,15 @@ public sealed class CompanyGrain(
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
 
+    public async Task<Company> MergeFrom(long sourceId, int actorId)
+    {
+        var company = Current;
+        var source = await GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.For(Key.PortalId, sourceId)).Get();
+        return await MergeCurrent(company with { Fields = await Check(CompanyMerge.Combine(company.Fields, source.Fields), company.Fields.ResponsibleId) }, sourceId, actorId);
+    }
+
+    public Task DeleteMerged(long intoId, int actorId) => DeleteAsMerged(intoId, actorId);
+
     protected override Task Publish(Company record, Company? before, bool deleted) =>
         GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.RecordFeed(record.PortalId, "companies"))
             .PublishRecord(new RecordChanged("companies", record.PortalId, record.Id, record.Version, deleted));

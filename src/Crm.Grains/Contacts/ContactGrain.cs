@@ -45,6 +45,17 @@ public sealed class ContactGrain(
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
 
+    public async Task<Contact> MergeFrom(long sourceId, int actorId)
+    {
+        var contact = Current;
+        var source = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.For(Key.PortalId, sourceId)).Get();
+        var fields = await Check(ContactMerge.Combine(contact.Fields, source.Fields), contact.Fields.ResponsibleId);
+        var companies = await CheckCompanies(contact.CompanyIds.Union(source.CompanyIds).ToList());
+        return await MergeCurrent(contact with { Fields = fields, CompanyIds = companies }, sourceId, actorId);
+    }
+
+    public Task DeleteMerged(long intoId, int actorId) => DeleteAsMerged(intoId, actorId);
+
     protected override Task Publish(Contact record, Contact? before, bool deleted) =>
         GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.RecordFeed(record.PortalId, "contacts"))
             .PublishRecord(new RecordChanged("contacts", record.PortalId, record.Id, record.Version, deleted));

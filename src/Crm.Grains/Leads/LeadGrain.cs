@@ -53,6 +53,18 @@ public sealed class LeadGrain(
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
 
+    public async Task<Lead> MergeFrom(long sourceId, int actorId)
+    {
+        var lead = Current;
+        var source = await GrainFactory.GetGrain<ILeadGrain>(GrainKeys.For(Key.PortalId, sourceId)).Get();
+        // A converted lead already lives on as its contact, company or deal: merging it would lose those links.
+        if (lead.Conversion is not null || source.Conversion is not null)
+            throw CrmException.Invalid("lead_converted", "A converted lead cannot be merged.", "mergeId");
+        return await MergeCurrent(lead with { Fields = await Check(LeadMerge.Combine(lead.Fields, source.Fields), lead.Fields.ResponsibleId) }, sourceId, actorId);
+    }
+
+    public Task DeleteMerged(long intoId, int actorId) => DeleteAsMerged(intoId, actorId);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);

@@ -52,9 +52,9 @@ public static class RecordRows
     /// <summary>A record's custom field values as the jsonb <c>custom</c> column holds them.</summary>
     public static NpgsqlParameter Custom(IReadOnlyDictionary<string, string>? values) => Json(values ?? new Dictionary<string, string>());
 
-    /// <summary>The duplicate-search keys of phones (digits) and e-mails (lower case).</summary>
+    /// <summary>The duplicate-search keys of phones (their last digits) and e-mails (lower case).</summary>
     public static (NpgsqlParameter Phones, NpgsqlParameter Emails) MatchKeys(IReadOnlyList<ContactPoint>? phones, IReadOnlyList<ContactPoint>? emails) =>
-        (Value((phones ?? []).Select(p => ContactPoints.PhoneDigits(p.Value) ?? p.Value).ToArray()),
+        (Value((phones ?? []).Select(p => ContactPoints.PhoneKey(p.Value) ?? p.Value).ToArray()),
          Value((emails ?? []).Select(e => e.Value.ToLowerInvariant()).ToArray()));
 
     /// <summary>"col = EXCLUDED.col, ..." for an upsert's update list.</summary>

@@ -19,7 +19,7 @@ public sealed class DuplicateQueries(NpgsqlDataSource db)
 
     public async Task<IReadOnlyList<DuplicateMatch>> Find(int portalId, DuplicateProbe probe)
     {
-        var phones = probe.Phones.Select(ContactPoints.PhoneDigits).OfType<string>().Distinct().ToArray();
+        var phones = probe.Phones.Select(ContactPoints.PhoneKey).OfType<string>().Distinct().ToArray();
         var emails = probe.Emails.Select(ContactPoints.NormalEmail).OfType<string>().Distinct().ToArray();
         var person = Normal(probe.PersonName);
         var company = Normal(probe.CompanyName);

@@ -1,6 +1,7 @@
 using Crm.Silo.Hosting;
 using Crm.Web.Bulk;
 using Crm.Web.CustomFields;
+using Crm.Web.Merge;
 using Crm.Web.Lists;
 using Crm.Web.Access;
 using Crm.Web.Api;
@@ -72,6 +73,7 @@ public static class CrmWebApp
         app.MapCustomFieldsApi();
         app.MapListFieldsApi();
         app.MapBulkApi();
+        app.MapMergeApi();
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
@@ -132,6 +134,7 @@ public static class CrmWebApp
         services.AddSingleton<Lists.ListCatalog>();
         services.AddSingleton<Bulk.BulkSelection>();
         services.AddSingleton<Bulk.BulkRunner>();
+        services.AddSingleton<Merge.RecordMerger>();
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();

@@ -188,7 +188,7 @@ public sealed class FilterSql
     private static string Like(string text) => "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 
     private static string Phone(ListField f, string? value) =>
-        ContactPoints.PhoneDigits(Required(f, value)) ?? throw Bad(f, value, "a phone number");
+        ContactPoints.PhoneKey(Required(f, value)) ?? throw Bad(f, value, "a phone number");
 
     private static string Digits(ListField f, string? value)
     {

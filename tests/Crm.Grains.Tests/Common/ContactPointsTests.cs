@@ -14,6 +14,15 @@ public class ContactPointsTests
         Assert.Equal(digits, ContactPoints.PhoneDigits(typed));
 
     [Theory]
+    [InlineData("+386 1 234 5678", "12345678")]
+    [InlineData("00386 1 234 5678", "12345678")]
+    [InlineData("01 234 5678", "12345678")]
+    [InlineData("+1 (555) 010-0199", "50100199")]
+    [InlineData("555 0199", "5550199")]
+    public void International_and_national_forms_of_a_number_share_its_match_key(string typed, string key) =>
+        Assert.Equal(key, ContactPoints.PhoneKey(typed));
+
+    [Theory]
     [InlineData("1234")]                 // too short
     [InlineData("1234567890123456")]     // longer than E.164 allows
     [InlineData("555-0100 ext 2")]      // letters
