@@ -96,6 +96,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Comments.Comment>, CommentReadModel>();
         services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
+        services.TryAddSingleton<IListUsage, ListUsage>();
         return services;
     }
 
