@@ -24,5 +24,7 @@ public interface IBoardFeedGrain : IGrainWithStringKey
 
     Task PublishLead(LeadChanged change);
 
+    Task PublishLeadStatuses(LeadStatusesChanged change);
+
     Task PublishRecord(RecordChanged change);
 }

@@ -15,5 +15,8 @@ public interface IBoardObserver : IGrainObserver
     Task OnLeadChanged(LeadChanged change);
 
     [Orleans.Concurrency.OneWay]
+    Task OnLeadStatusesChanged(LeadStatusesChanged change);
+
+    [Orleans.Concurrency.OneWay]
     Task OnRecordChanged(RecordChanged change);
 }

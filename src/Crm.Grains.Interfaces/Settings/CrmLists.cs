@@ -25,8 +25,9 @@ public sealed record ListItem(
 
 /// <summary>
 /// A portal's selection lists (Bitrix24's "selection lists"): lead statuses and sources, contact and
-/// company types, industries; key is
-/// the portal id. Until a portal changes them, the defaults apply.
+/// company types, industries; key is the portal id. Until a portal changes them, the defaults apply.
+/// The single writer of the lists: each is replaced whole, checked by one set of rules, and an item
+/// still used by a live record cannot be removed.
 /// </summary>
 public interface ICrmListsGrain : IGrainWithIntegerKey
 {
@@ -44,4 +45,22 @@ public interface ICrmListsGrain : IGrainWithIntegerKey
 
     [Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<ListItem>> GetIndustries();
+
+    /// <summary>
+    /// Replaces the lead statuses (in board order: in-progress first, then exactly one converted and
+    /// at least one junk status); returns them as stored. Lead boards reshape live.
+    /// </summary>
+    Task<IReadOnlyList<LeadStatus>> SetLeadStatuses(IReadOnlyList<LeadStatus> statuses, int actorId);
+
+    /// <summary>Replaces the lead sources; returns them as stored (ids trimmed and upper-cased).</summary>
+    Task<IReadOnlyList<ListItem>> SetLeadSources(IReadOnlyList<ListItem> items, int actorId);
+
+    /// <summary>Replaces the contact types; returns them as stored.</summary>
+    Task<IReadOnlyList<ListItem>> SetContactTypes(IReadOnlyList<ListItem> items, int actorId);
+
+    /// <summary>Replaces the company types; returns them as stored.</summary>
+    Task<IReadOnlyList<ListItem>> SetCompanyTypes(IReadOnlyList<ListItem> items, int actorId);
+
+    /// <summary>Replaces the industries; returns them as stored.</summary>
+    Task<IReadOnlyList<ListItem>> SetIndustries(IReadOnlyList<ListItem> items, int actorId);
 }

@@ -47,6 +47,12 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         return Task.CompletedTask;
     }
 
+    public Task PublishLeadStatuses(LeadStatusesChanged change)
+    {
+        _observers.Notify(o => o.OnLeadStatusesChanged(change));
+        return Task.CompletedTask;
+    }
+
     public Task PublishRecord(RecordChanged change)
     {
         _observers.Notify(o => o.OnRecordChanged(change));

@@ -97,6 +97,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IPipelineReadModel, PipelineReadModel>();
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         services.TryAddSingleton<ICustomFieldIndexes, CustomFieldIndexes>();
+        services.TryAddSingleton<IListUsage, ListUsage>();
         return services;
     }
 

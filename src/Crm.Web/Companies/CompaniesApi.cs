@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Portals;
-using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Lists;
@@ -12,7 +11,7 @@ using Crm.Web.Contacts;
 
 namespace Crm.Web.Companies;
 
-/// <summary>The companies HTTP API (<c>/api/companies</c>) and the contact and company selection lists.</summary>
+/// <summary>The companies HTTP API (<c>/api/companies</c>).</summary>
 public static class CompaniesApi
 {
     public sealed record CompanyBody(
@@ -76,14 +75,6 @@ public static class CompaniesApi
             await Company(grains, me, id).Get();
             return TypedResults.Ok(await deals.OfCompany(me.PortalId, id));
         }).WithName("GetCompanyDeals").WithDescription("The company's deals: those naming it, and those naming one of its contacts.");
-
-        var lists = app.MapGroup("/api/lists").RequireAuthorization().WithTags("Lists");
-        lists.MapGet("/contact-types", async (ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetContactTypes())).WithName("GetContactTypes");
-        lists.MapGet("/company-types", async (ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetCompanyTypes())).WithName("GetCompanyTypes");
-        lists.MapGet("/industries", async (ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetIndustries())).WithName("GetIndustries");
 
         return app;
     }

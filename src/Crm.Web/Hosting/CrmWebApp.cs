@@ -16,6 +16,7 @@ using Crm.Web.Comments;
 using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
+using Crm.Web.Settings;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
@@ -80,6 +81,7 @@ public static class CrmWebApp
         app.MapActivitiesApi();
         app.MapCommentsApi();
         app.MapPipelinesApi();
+        app.MapListsApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

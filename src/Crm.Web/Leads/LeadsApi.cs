@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Security.Claims;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Leads;
-using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Lists;
@@ -10,7 +9,7 @@ using Crm.Web.CustomFields;
 
 namespace Crm.Web.Leads;
 
-/// <summary>The leads HTTP API (<c>/api/leads</c>) and the portal's lead lists. Commands go to the lead's grain; lists come from the read model.</summary>
+/// <summary>The leads HTTP API (<c>/api/leads</c>). Commands go to the lead's grain; lists come from the read model.</summary>
 public static class LeadsApi
 {
     /// <summary>A lead's editable fields as the API takes them; absent fields are empty (an edit sends them all).</summary>
@@ -75,12 +74,6 @@ public static class LeadsApi
             await leads.Get(me, id); // 404 for unknown and deleted leads
             return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
         }).WithName("GetLeadHistory").WithDescription("The lead's timeline, newest first.");
-
-        var lists = app.MapGroup("/api/lists").RequireAuthorization().WithTags("Lists");
-        lists.MapGet("/lead-statuses", async (ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetLeadStatuses())).WithName("GetLeadStatuses");
-        lists.MapGet("/lead-sources", async (ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<ICrmListsGrain>(user.PortalId()).GetLeadSources())).WithName("GetLeadSources");
 
         return app;
     }

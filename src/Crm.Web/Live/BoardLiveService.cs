@@ -88,6 +88,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         return Task.CompletedTask;
     }
 
+    public Task OnLeadStatusesChanged(LeadStatusesChanged change)
+    {
+        _inbox.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
     public Task OnRecordChanged(RecordChanged change)
     {
         _inbox.Writer.TryWrite(change);
@@ -114,6 +120,9 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                 case LeadChanged change when _boards.TryGetValue(BoardKey.Leads(change.Lead.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadChanged(change));
                     RefreshTotals(BoardKey.Leads(change.Lead.PortalId), board);
+                    break;
+                case LeadStatusesChanged change when _boards.TryGetValue(BoardKey.Leads(change.PortalId), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadStatusesChanged(change));
                     break;
             }
         }

@@ -17,6 +17,9 @@ public sealed class GroupForwarder(IHubContext<BoardHub> hub, string group, Boar
     public void OnLeadChanged(LeadChanged change) =>
         _ = hub.Clients.Group(group).SendAsync("leadChanged", change);
 
+    public void OnLeadStatusesChanged(LeadStatusesChanged change) =>
+        _ = hub.Clients.Group(group).SendAsync("leadStatusesChanged", change);
+
     public void OnRecordChanged(RecordChanged change) =>
         _ = hub.Clients.Group(group).SendAsync("recordChanged", change);
 

@@ -27,6 +27,11 @@ public interface IBoardWatcher
     {
     }
 
+    /// <summary>The portal's lead statuses were edited: columns come, go, move or change name (lead boards only).</summary>
+    void OnLeadStatusesChanged(LeadStatusesChanged change)
+    {
+    }
+
     /// <summary>A contact or company changed (contact and company lists only).</summary>
     void OnRecordChanged(RecordChanged change)
     {
