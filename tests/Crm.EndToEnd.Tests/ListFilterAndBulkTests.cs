@@ -34,6 +34,13 @@ public sealed class ListFilterAndBulkTests(BrowserFixture fixture)
         await page.Locator(".mud-popover-open .mud-menu-item", new() { HasText = "Harbour leads" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(2);
 
+        // The export holds what the list shows.
+        await page.Locator("[data-testid=export]").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".mud-popover-open .mud-menu-item", new() { HasText = "CSV" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("Alpha harbour", csv);
+        Assert.DoesNotContain("Gamma field", csv);
+
         // Every filtered lead gets Bob as responsible; the result says all were done.
         await page.Locator("[data-testid=bulk-all]").ClickAsync();
         await page.Locator("[data-testid=bulk-action]").Locator("..").ClickAsync();

@@ -1,6 +1,7 @@
 using Crm.Silo.Hosting;
 using Crm.Web.Bulk;
 using Crm.Web.CustomFields;
+using Crm.Web.Export;
 using Crm.Web.Merge;
 using Crm.Web.Lists;
 using Crm.Web.Access;
@@ -75,6 +76,7 @@ public static class CrmWebApp
         app.MapListFieldsApi();
         app.MapBulkApi();
         app.MapMergeApi();
+        app.MapExportApi();
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
@@ -137,6 +139,7 @@ public static class CrmWebApp
         services.AddSingleton<Bulk.BulkSelection>();
         services.AddSingleton<Bulk.BulkRunner>();
         services.AddSingleton<Merge.RecordMerger>();
+        services.AddSingleton<Export.ListExport>();
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
