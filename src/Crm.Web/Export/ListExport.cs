@@ -101,7 +101,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
                 CustomFieldType.Number => decimal.Parse(text, CultureInfo.InvariantCulture),
                 CustomFieldType.Date => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 CustomFieldType.Boolean => text == "true",
-                _ => CustomText.Of(custom, new Dictionary<string, string> { [custom.Code] = text }, users),
+                _ => CustomFieldText.Value(custom, text, users),
             };
         }
         return f.Type switch
