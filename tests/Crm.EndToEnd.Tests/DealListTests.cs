@@ -18,7 +18,7 @@ public sealed class DealListTests(BrowserFixture fixture)
 
         var page = await fixture.SignedInPage(portal.SecondEmail, $"/deals/list/{pipeline.Id}", "[data-testid=deal-grid] tbody tr >> nth=0");
         var rows = page.Locator("[data-testid=deal-grid] tbody tr");
-        var titles = page.Locator("[data-testid=deal-grid] tbody tr td:nth-child(2)");
+        var titles = page.Locator("[data-testid=deal-grid] tbody tr td:nth-child(3)"); // after the selection box and the id
 
         // Pages of 25: 30 deals make two pages.
         await Assertions.Expect(rows).ToHaveCountAsync(25);
