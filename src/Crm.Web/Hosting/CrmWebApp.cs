@@ -7,6 +7,7 @@ using Crm.Web.Leads;
 using Crm.Web.Contacts;
 using Crm.Web.Companies;
 using Crm.Web.Duplicates;
+using Crm.Web.Import;
 using Crm.Web.Activities;
 using Crm.Web.Comments;
 using Crm.Web.Live;
@@ -69,6 +70,7 @@ public static class CrmWebApp
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
+        app.MapImportApi();
         app.MapActivitiesApi();
         app.MapCommentsApi();
         app.MapPipelinesApi();
@@ -127,6 +129,10 @@ public static class CrmWebApp
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
         services.AddSingleton<Duplicates.DuplicateQueries>();
+        services.AddSingleton<Duplicates.DuplicateCandidates>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<Activities.ActivityQueries>();
         services.AddScoped<PortalProvisioning>();
         services.AddSingleton<BoardLiveService>();
