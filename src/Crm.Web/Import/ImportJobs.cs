@@ -23,7 +23,7 @@ public sealed class ImportJobs(TimeProvider clock, ILogger<ImportJobs> log) : IH
         Purge();
         lock (_starting)
         {
-            if (_jobs.Values.FirstOrDefault(j => j.Job.Owner == owner && !j.Job.Ended) is { Job: var running })
+            if (_jobs.Values.Select(e => e.Job).FirstOrDefault(j => j.Owner == owner && !j.Ended) is { } running)
                 throw CrmException.Conflict("import_running",
                     $"Your import of '{running.FileName}' is still running ({running.Progress().Message}); wait for it or cancel it first.");
             var job = new ImportJob(owner, kind, mode, fileName, lines, clock.GetUtcNow());
