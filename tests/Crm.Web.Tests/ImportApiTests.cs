@@ -195,7 +195,7 @@ public sealed class ImportApiTests(WebFixture fixture)
         var longCell = new string('x', 10_000);
         var report = await Import(api, "leads", $"Title,Comments,Phone\r\n\"Two\r\nlines\",fine,\r\nLong notes,\"{longCell}\",\r\n=HYPERLINK(\"http://evil.example\"),x,\r\nCalc,x,+cmd|' /C calc'!A0\r\n");
         Assert.Equal((ImportState.Completed, 4, 0), (report.Progress.State, report.Progress.Failed, report.Progress.Created));
-        Assert.Equal([(2, "title_not_single_line", "Title"), (4, "cell_too_long", "Comments"), (5, "formula_payload", "Title"), (6, "formula_payload", "Phone")],
+        Assert.Equal([(2, "title_not_single_line", "Title"), (3, "cell_too_long", "Comments"), (4, "formula_payload", "Title"), (5, "formula_payload", "Phone")],
             report.Rows.Select(r => (r.Row, r.Code!, r.Column!)));
         Assert.All(report.Rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
         Assert.Equal(before, await Counts(portal.PortalId));

@@ -21,8 +21,8 @@ public static class CsvFileReader
             throw CrmException.Invalid("file_too_large",
                 $"The file has {bytes.LongLength / (1024.0 * 1024):0.#} MB; at most {MaxFileBytes / (1024 * 1024)} MB can be imported at once: split it into smaller files.", "file");
         var text = CsvEncoding.ToUtf8(bytes);
+        // A "sep=;" hint line is not data, and spreadsheets do not show it as a row.
         var (separator, skip) = CsvSeparator.Detect(text.Span);
-        var hintLines = skip > 0 ? 1 : 0;
 
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var options = CsvReaderOptions.Default with
@@ -39,19 +39,25 @@ public static class CsvFileReader
 
         var rows = new List<ImportFileRow>();
         var recordNumbers = new List<long>();
+        // Lines taken by quoted line breaks so far: a spreadsheet shows such a record as one row.
+        var extraLines = reader.Headers.Sum(LineBreaks);
         while (reader.Read())
         {
             var cells = new string[reader.FieldCount];
             var blank = true;
+            var lineBreaks = 0;
             for (var i = 0; i < cells.Length; i++)
             {
                 cells[i] = reader.GetString(i);
                 blank &= string.IsNullOrWhiteSpace(cells[i]);
+                lineBreaks += LineBreaks(cells[i]);
             }
+            var row = (int)reader.LineNumber - extraLines;
+            extraLines += lineBreaks;
             if (blank) continue; // lines of separators only (",,,") are as empty as empty lines
             if (rows.Count == MaxRows)
                 throw CrmException.Invalid("too_many_rows", $"The file has more than {MaxRows:N0} rows; split it into smaller files.", "file");
-            rows.Add(new ImportFileRow((int)reader.LineNumber + hintLines, cells, ExtraCells(cells, headers.Count)));
+            rows.Add(new ImportFileRow(row, cells, ExtraCells(cells, headers.Count)));
             recordNumbers.Add(reader.RowNumber + 1); // the reader counts the header as record 1
         }
         if (malformed.ContainsKey(1))
@@ -88,6 +94,15 @@ public static class CsvFileReader
         var text = cell.Trim();
         return text.Length > 0 && (ContactPoints.NormalEmail(text) is not null || ContactPoints.PhoneDigits(text) is not null
             || decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _));
+    }
+
+    /// <summary>Line breaks in a value: CR LF, LF and CR each count once.</summary>
+    private static int LineBreaks(string value)
+    {
+        var count = 0;
+        for (var i = 0; i < value.Length; i++)
+            if (value[i] == '\n' || (value[i] == '\r' && (i + 1 == value.Length || value[i + 1] != '\n'))) count++;
+        return count;
     }
 
     private static RowError? ExtraCells(string[] cells, int columns)

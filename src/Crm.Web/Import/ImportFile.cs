@@ -2,13 +2,13 @@ namespace Crm.Web.Import;
 
 /// <summary>
 /// A CSV file as read for import: its column names (unique, never empty) and its non-blank rows.
-/// Row numbers are the file's line numbers (the header is line 1), which is what a text editor
-/// shows and what a spreadsheet shows when no cell holds a line break.
+/// Rows are numbered as a spreadsheet shows the file: the header is row 1, an empty line is a row,
+/// and a record whose quoted cells hold line breaks is one row (a text editor shows more lines).
 /// </summary>
 public sealed record ImportFile(char Separator, IReadOnlyList<string> Headers, IReadOnlyList<ImportFileRow> Rows);
 
-/// <summary>One data row: the line it starts on, its cells, and what the reader found wrong with it.</summary>
-public sealed record ImportFileRow(int Line, IReadOnlyList<string> Cells, RowError? Problem = null)
+/// <summary>One data row: its number, its cells, and what the reader found wrong with it.</summary>
+public sealed record ImportFileRow(int Row, IReadOnlyList<string> Cells, RowError? Problem = null)
 {
     /// <summary>The cell of a column; a short row has empty cells at its end.</summary>
     public string Cell(int column) => column < Cells.Count ? Cells[column] : "";

@@ -4,7 +4,7 @@ namespace Crm.Web.Import;
 /// One row as checked: its record (normalised by the record's rules) or its error, and the record or
 /// earlier row (<see cref="Original"/>, an index into the plan) it may duplicate.
 /// </summary>
-public sealed record PlannedRow<T>(int Line, T? Record, RowError? Error, DuplicateOf? Duplicate = null, int? Original = null) where T : class;
+public sealed record PlannedRow<T>(int Row, T? Record, RowError? Error, DuplicateOf? Duplicate = null, int? Original = null) where T : class;
 
 /// <summary>
 /// The checked rows of a file, and the groups they are written in: rows that duplicate each other or

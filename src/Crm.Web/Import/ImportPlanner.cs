@@ -36,7 +36,7 @@ public static class ImportPlanner
                     if (firstWith.TryGetValue(key, out var j))
                     {
                         original[i] = j;
-                        rows[i] = rows[i] with { Duplicate = new DuplicateOf(null, rows[j].Line, by), Original = j };
+                        rows[i] = rows[i] with { Duplicate = new DuplicateOf(null, rows[j].Row, by), Original = j };
                         break;
                     }
             foreach (var (key, _) in k.Tagged()) firstWith.TryAdd(key, i);
@@ -51,15 +51,15 @@ public static class ImportPlanner
         {
             values = RowValues.Of(row, mapping);
             var record = import.Check(import.Build(values, context), context);
-            return (new PlannedRow<T>(row.Line, record, null), import.Keys(record));
+            return (new PlannedRow<T>(row.Row, record, null), import.Keys(record));
         }
         catch (RowRefused refused)
         {
-            return (new PlannedRow<T>(row.Line, null, refused.Error), null);
+            return (new PlannedRow<T>(row.Row, null, refused.Error), null);
         }
         catch (CrmException e)
         {
-            return (new PlannedRow<T>(row.Line, null, RowValues.ErrorOf(e, values)), null);
+            return (new PlannedRow<T>(row.Row, null, RowValues.ErrorOf(e, values)), null);
         }
     }
 

@@ -24,9 +24,9 @@ public sealed record ImportReport(ImportKind Kind, DuplicateMode Duplicates, IRe
     {
         var rows = plan.Rows.Select(r => r switch
         {
-            { Error: { } error } => RowResult.Failed(r.Line, error),
-            { Duplicate: { } d } => new RowResult(r.Line, RowOutcome.Duplicate, $"duplicate of {d.Describe()}: {WouldBe(mode)}", d.RecordId, Duplicate: d),
-            _ => new RowResult(r.Line, RowOutcome.Ok, ""),
+            { Error: { } error } => RowResult.Failed(r.Row, error),
+            { Duplicate: { } d } => new RowResult(r.Row, RowOutcome.Duplicate, $"duplicate of {d.Describe()}: {WouldBe(mode)}", d.RecordId, Duplicate: d),
+            _ => new RowResult(r.Row, RowOutcome.Ok, ""),
         }).ToList();
         return new ImportReport(kind, mode, ImportColumn.Of(file, mapping), rows.Count, rows.Count(r => r.Outcome == RowOutcome.Ok),
             rows.Count(r => r.Outcome == RowOutcome.Duplicate), rows.Count(r => r.Outcome == RowOutcome.Error), rows);

@@ -24,7 +24,7 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
         job.Importing();
         for (var i = 0; i < plan.Rows.Count; i++)
             if (plan.Rows[i].Error is { } error)
-                job.Report(i, RowResult.Failed(plan.Rows[i].Line, error));
+                job.Report(i, RowResult.Failed(plan.Rows[i].Row, error));
 
         var groups = plan.Groups.Where(g => g.Any(i => plan.Rows[i].Record is not null));
         await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (group, _) =>
@@ -49,27 +49,27 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
             if (duplicate?.RecordId is { } target && job.Mode == DuplicateMode.Skip)
             {
                 _recordOf[index] = target;
-                return new RowResult(row.Line, RowOutcome.Skipped, $"skipped: duplicate of {duplicate.Describe()}", target, Duplicate: duplicate);
+                return new RowResult(row.Row, RowOutcome.Skipped, $"skipped: duplicate of {duplicate.Describe()}", target, Duplicate: duplicate);
             }
             if (duplicate?.RecordId is { } into && job.Mode == DuplicateMode.Merge)
             {
                 await import.Merge(grains, user, into, record);
                 _recordOf[index] = into;
-                return new RowResult(row.Line, RowOutcome.Merged, $"merged into {duplicate.Describe()}", into, Duplicate: duplicate);
+                return new RowResult(row.Row, RowOutcome.Merged, $"merged into {duplicate.Describe()}", into, Duplicate: duplicate);
             }
             var created = await import.Create(grains, user, record);
             _recordOf[index] = created;
             return duplicate is null
-                ? new RowResult(row.Line, RowOutcome.Created, $"created #{created}", created)
-                : new RowResult(row.Line, RowOutcome.Created, $"created #{created}; possible duplicate of {duplicate.Describe()}", created, Duplicate: duplicate);
+                ? new RowResult(row.Row, RowOutcome.Created, $"created #{created}", created)
+                : new RowResult(row.Row, RowOutcome.Created, $"created #{created}; possible duplicate of {duplicate.Describe()}", created, Duplicate: duplicate);
         }
         catch (CrmException e)
         {
-            return RowResult.Failed(row.Line, new RowError(e.Code, e.Message, e.Field is null ? null : mapping.ColumnOf(e.Field)));
+            return RowResult.Failed(row.Row, new RowError(e.Code, e.Message, e.Field is null ? null : mapping.ColumnOf(e.Field)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return RowResult.Failed(row.Line, new RowError("write_failed", $"The record could not be written ({e.GetType().Name}: {e.Message}); try this row again."));
+            return RowResult.Failed(row.Row, new RowError("write_failed", $"The record could not be written ({e.GetType().Name}: {e.Message}); try this row again."));
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
     }
 
     public ImportJob Start(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, string fileName) =>
-        jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Line).ToList(), async (job, ct) =>
+        jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Row).ToList(), async (job, ct) =>
         {
             var context = await ImportContext.Load(grains, users, user);
             await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, ct);

@@ -11,10 +11,10 @@ public sealed class RowValues
     private readonly List<(ContactPoint Point, string Column)> _phones = [];
     private readonly List<(ContactPoint Point, string Column)> _emails = [];
 
-    private RowValues(int line) => Line = line;
+    private RowValues(int row) => Row = row;
 
-    /// <summary>The file line the row starts on.</summary>
-    public int Line { get; }
+    /// <summary>The row's number in the file (see <see cref="ImportFile"/>).</summary>
+    public int Row { get; }
 
     public IReadOnlyList<ContactPoint> Phones => _phones.Select(p => p.Point).ToList();
 
@@ -29,7 +29,7 @@ public sealed class RowValues
     /// </summary>
     public static RowValues Of(ImportFileRow row, ColumnMapping mapping)
     {
-        var values = new RowValues(row.Line);
+        var values = new RowValues(row.Row);
         if (row.Problem is { } problem)
             throw new RowRefused(problem);
         foreach (var (column, field) in mapping.Mapped)

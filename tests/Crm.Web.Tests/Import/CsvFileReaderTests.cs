@@ -68,15 +68,16 @@ public sealed class CsvFileReaderTests
     public void Excels_separator_hint_line_names_the_separator_and_is_not_data()
     {
         var file = Read("sep=;\nTitle;Notes\nA;x,y\n");
-        Assert.Equal((';', 3), (file.Separator, file.Rows[0].Line));
+        Assert.Equal((';', 2), (file.Separator, file.Rows[0].Row));
         Assert.Equal(["A", "x,y"], file.Rows[0].Cells);
     }
 
     [Fact]
-    public void Blank_lines_are_skipped_and_rows_keep_their_line_numbers_also_after_a_quoted_line_break()
+    public void Blank_lines_are_skipped_and_rows_are_numbered_as_a_spreadsheet_shows_them()
     {
+        // Lines: 1 header, 2 empty, 3-4 one record, 5 and 6 blank, 7 the last record; a spreadsheet shows it as row 6.
         var file = Read("Title,Comments\r\n\r\nFirst,\"line one\r\nline two\"\r\n,,\r\n   \r\nSecond,plain\r\n");
-        Assert.Equal([3, 7], file.Rows.Select(r => r.Line));
+        Assert.Equal([3, 6], file.Rows.Select(r => r.Row));
         Assert.Equal("line one\r\nline two", file.Rows[0].Cells[1]);
         Assert.Null(file.Rows[0].Problem);
     }
