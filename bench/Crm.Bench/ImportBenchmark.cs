@@ -23,6 +23,7 @@ public static class ImportBenchmark
         var leads = int.Parse(Arg(args, "--leads", "100000"), CultureInfo.InvariantCulture);
         var duplicateShare = double.Parse(Arg(args, "--duplicates", "0.05"), CultureInfo.InvariantCulture);
         var mode = Arg(args, "--mode", "skip");
+        var concurrency = Arg(args, "--concurrency", new ImportOptions().Concurrency.ToString(CultureInfo.InvariantCulture));
 
         var csv = Generate(leads, duplicateShare);
         Console.WriteLine($"Generated {leads:N0} leads ({csv.Length / (1024.0 * 1024):0.0} MB). Starting a durable private PostgreSQL and the server...");
@@ -31,12 +32,15 @@ public static class ImportBenchmark
         {
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            ["Crm__Import__Concurrency"] = concurrency,
         }, echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:"));
         var client = await BenchClient.SignIn(server.BaseAddress);
         var memoryAtStart = server.ResidentMiB();
+        var postgres = await PostgresCpu.Of(db);
 
         Console.WriteLine($"Importing with duplicates={mode}...");
         var cpu = new CpuMeter(server);
+        var (serverCpuAtStart, postgresCpuAtStart) = (server.CpuTime().TotalSeconds, postgres.Seconds());
         var clock = Stopwatch.StartNew();
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(csv) { Headers = { ContentType = new("text/csv") } }, "file", "leads.csv");
@@ -59,6 +63,7 @@ public static class ImportBenchmark
             if (clock.Elapsed.TotalSeconds % 5 < 0.2) Console.WriteLine($"  {clock.Elapsed.TotalSeconds:0}s: {progress.Message}");
         }
         var seconds = clock.Elapsed.TotalSeconds;
+        var (serverCpu, postgresCpu) = (server.CpuTime().TotalSeconds - serverCpuAtStart, postgres.Seconds() - postgresCpuAtStart);
         var failures = (await client.Http.GetFromJsonAsync<ImportJobReport>($"/api/import/jobs/{job.Id}?outcome=error&pageSize=5", BenchClient.Json))!;
 
         var results = new Dictionary<string, object?>
@@ -69,7 +74,7 @@ public static class ImportBenchmark
             ["fileMiB"] = Math.Round(csv.Length / (1024.0 * 1024), 1),
             ["duplicateShare"] = duplicateShare,
             ["duplicates"] = mode,
-            ["concurrency"] = ImportRunner<ImportedLead>.Concurrency,
+            ["concurrency"] = int.Parse(concurrency, CultureInfo.InvariantCulture),
             ["state"] = progress.State.ToString(),
             ["created"] = progress.Created,
             ["skipped"] = progress.Skipped,
@@ -81,6 +86,8 @@ public static class ImportBenchmark
             ["secondsTotal"] = Math.Round(seconds, 1),
             ["rowsPerSecond"] = Math.Round(leads / seconds, 0),
             ["cpu"] = cpu.Read(),
+            // What the import cost, whatever else ran on the machine: CPU milliseconds per row.
+            ["cpuMsPerRow"] = new { server = Math.Round(1000 * serverCpu / leads, 3), postgres = Math.Round(1000 * postgresCpu / leads, 3) },
             ["serverMemoryMiB"] = new { atStart = memoryAtStart, peak = peakMiB, atEnd = server.ResidentMiB() },
         };
         Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));

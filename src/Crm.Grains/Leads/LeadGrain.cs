@@ -27,7 +27,7 @@ public sealed class LeadGrain(
 
     public async Task<Lead> Create(LeadFields fields, string? statusId, int actorId)
     {
-        var checkedFields = await Check(fields);
+        var checkedFields = await Check(fields, null, actorId);
         var status = LeadStatusRules.ForNewLead(await Lists.GetLeadStatuses(), statusId);
         return await CommitNew(new Lead(Key.PortalId, Key.Id, status.Id, checkedFields, default, 0, default, 0, 0), actorId);
     }
@@ -38,7 +38,7 @@ public sealed class LeadGrain(
     {
         var lead = Current;
         CheckVersion(expectedVersion);
-        var checkedFields = await Check(fields, lead.Fields.ResponsibleId);
+        var checkedFields = await Check(fields, lead.Fields.ResponsibleId, actorId);
         return await Apply(lead, lead with { Fields = checkedFields }, "updated", actorId);
     }
 
@@ -161,11 +161,10 @@ public sealed class LeadGrain(
         }
     }
 
-    private async Task<LeadFields> Check(LeadFields fields, int? currentResponsible = null)
+    private async Task<LeadFields> Check(LeadFields fields, int? currentResponsible, int actorId)
     {
         var checkedFields = LeadRules.Check(fields, await Lists.GetLeadSources());
-        if (checkedFields.ResponsibleId != currentResponsible)
-            await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
+        await users.CheckResponsible(Key.PortalId, checkedFields.ResponsibleId, currentResponsible, actorId);
         return checkedFields;
     }
 }

@@ -44,6 +44,7 @@ public static class CrmWebApp
 
         AddAccess(builder.Services);
         AddCrmServices(builder.Services);
+        builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));

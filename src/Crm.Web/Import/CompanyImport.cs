@@ -24,7 +24,7 @@ public sealed class CompanyImport : RecordImport<CompanyFields>
 
     public override DuplicateKeys Keys(CompanyFields f) => DuplicateKeys.Of(f.Phones, f.Emails, "", f.Title);
 
-    protected override Task Create(IGrainFactory grains, RequestUser user, long id, CompanyFields fields) =>
+    public override Task Create(IGrainFactory grains, RequestUser user, long id, CompanyFields fields) =>
         Company(grains, user, id).Create(fields, user.UserId);
 
     protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, CompanyFields fields)

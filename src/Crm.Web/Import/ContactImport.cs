@@ -22,7 +22,7 @@ public sealed class ContactImport : RecordImport<ContactFields>
 
     public override DuplicateKeys Keys(ContactFields f) => DuplicateKeys.Of(f.Phones, f.Emails, $"{f.FirstName} {f.LastName}", "");
 
-    protected override Task Create(IGrainFactory grains, RequestUser user, long id, ContactFields fields) =>
+    public override Task Create(IGrainFactory grains, RequestUser user, long id, ContactFields fields) =>
         Contact(grains, user, id).Create(fields, [], user.UserId);
 
     protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ContactFields fields)

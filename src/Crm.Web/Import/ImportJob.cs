@@ -104,8 +104,16 @@ public sealed class ImportJob
     /// <summary>The results so far in file order, of one outcome or all.</summary>
     public (IReadOnlyList<RowResult> Rows, int Total) Results(RowOutcome? outcome, int offset, int limit)
     {
-        var matching = _results.OfType<RowResult>().Where(r => outcome is null || r.Outcome == outcome).ToList();
-        return (matching.Skip(offset).Take(limit).ToList(), matching.Count);
+        // Polled while a large job runs: one pass, keeping only the page.
+        var page = new List<RowResult>(Math.Min(limit, 1_000));
+        var total = 0;
+        foreach (var result in _results)
+        {
+            if (result is null || (outcome is not null && result.Outcome != outcome)) continue;
+            if (total >= offset && page.Count < limit) page.Add(result);
+            total++;
+        }
+        return (page, total);
     }
 
     private string Message(ImportState state, int? stoppedAt) => state switch

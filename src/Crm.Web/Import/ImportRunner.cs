@@ -8,16 +8,14 @@ namespace Crm.Web.Import;
 /// reported and the others go on; a cancelled job takes no new row.
 /// </summary>
 public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, ImportJob job, IGrainFactory grains, RequestUser user,
-    ColumnMapping mapping) where T : class
+    ColumnMapping mapping, int concurrency) where T : class
 {
-    /// <summary>
-    /// Rows written at once. Each write waits on a few database round trips, so some concurrency keeps
-    /// the machine busy; more only queues at the database (see BENCHMARKS.md).
-    /// </summary>
-    public const int Concurrency = 16;
-
     /// <summary>The record each done row created, merged into or was skipped for: what a later duplicate of it refers to.</summary>
     private readonly long?[] _recordOf = new long?[plan.Rows.Count];
+
+    /// <summary>Ids for the rows expected to create a record (more are reserved if duplicates' originals fail).</summary>
+    private readonly ImportIds _ids = import.Ids(grains, user,
+        plan.Rows.Count(r => r.Record is not null && (r.Duplicate is null || job.Mode == DuplicateMode.Create)));
 
     public async Task Run(CancellationToken ct)
     {
@@ -27,7 +25,7 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
                 job.Report(i, RowResult.Failed(plan.Rows[i].Row, error));
 
         var groups = plan.Groups.Where(g => g.Any(i => plan.Rows[i].Record is not null));
-        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (group, _) =>
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (group, _) =>
         {
             foreach (var i in group)
             {
@@ -57,7 +55,8 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
                 _recordOf[index] = into;
                 return new RowResult(row.Row, RowOutcome.Merged, $"merged into {duplicate.Describe()}", into, Duplicate: duplicate);
             }
-            var created = await import.Create(grains, user, record);
+            var created = await _ids.Next();
+            await import.Create(grains, user, created, record);
             _recordOf[index] = created;
             return duplicate is null
                 ? new RowResult(row.Row, RowOutcome.Created, $"created #{created}", created)

@@ -1,11 +1,12 @@
 using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Duplicates;
+using Microsoft.Extensions.Options;
 
 namespace Crm.Web.Import;
 
 /// <summary>CSV import as the API and the page use it: read a file, map its columns, check it (dry run) or start a job.</summary>
-public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs)
+public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, IOptions<ImportOptions> options)
 {
     /// <summary>Reads a file; refuses one without rows to import.</summary>
     public static ImportFile Read(byte[] bytes)
@@ -29,6 +30,6 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
         jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Row).ToList(), async (job, ct) =>
         {
             var context = await ImportContext.Load(grains, users, user);
-            await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, ct);
+            await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, options.Value.Concurrency, ct);
         });
 }

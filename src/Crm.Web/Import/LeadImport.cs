@@ -39,7 +39,7 @@ public sealed class LeadImport : RecordImport<ImportedLead>
         return DuplicateKeys.Of(f.Phones, f.Emails, person, person.Length > 0 ? "" : f.CompanyName);
     }
 
-    protected override Task Create(IGrainFactory grains, RequestUser user, long id, ImportedLead lead) =>
+    public override Task Create(IGrainFactory grains, RequestUser user, long id, ImportedLead lead) =>
         Lead(grains, user, id).Create(lead.Fields, lead.StatusId, user.UserId);
 
     protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ImportedLead lead)

@@ -20,9 +20,9 @@ public abstract class RecordImport
     public abstract Task<ImportReport> Check(ImportFile file, ColumnMapping mapping, DuplicateMode mode, ImportContext context,
         DuplicateCandidates candidates, CancellationToken ct);
 
-    /// <summary>Checks the rows, then writes them through the records' grains, reporting to <paramref name="job"/>.</summary>
+    /// <summary>Checks the rows, then writes them through the records' grains, <paramref name="concurrency"/> at a time, reporting to <paramref name="job"/>.</summary>
     public abstract Task Import(ImportJob job, ImportFile file, ColumnMapping mapping, ImportContext context, DuplicateCandidates candidates,
-        IGrainFactory grains, CancellationToken ct);
+        IGrainFactory grains, int concurrency, CancellationToken ct);
 }
 
 /// <summary>
@@ -43,17 +43,14 @@ public abstract class RecordImport<T> : RecordImport where T : class
 
     public abstract DuplicateKeys Keys(T record);
 
-    protected abstract Task Create(IGrainFactory grains, RequestUser user, long id, T record);
+    /// <summary>Creates the record with a new id (from <see cref="ImportIds"/>).</summary>
+    public abstract Task Create(IGrainFactory grains, RequestUser user, long id, T record);
 
     /// <summary>Reads the record and stores it merged with the row, as of the version read.</summary>
     protected abstract Task MergeOnce(IGrainFactory grains, RequestUser user, long id, T record);
 
-    public async Task<long> Create(IGrainFactory grains, RequestUser user, T record)
-    {
-        var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(user.PortalId, IdKind)).Next();
-        await Create(grains, user, id, record);
-        return id;
-    }
+    public ImportIds Ids(IGrainFactory grains, RequestUser user, int expected) =>
+        new(grains.GetGrain<IRecordIdGrain>(GrainKeys.For(user.PortalId, IdKind)), expected);
 
     public async Task Merge(IGrainFactory grains, RequestUser user, long id, T record)
     {
@@ -76,9 +73,9 @@ public abstract class RecordImport<T> : RecordImport where T : class
         ImportReport.Of(Fields.Kind, mode, file, mapping, await ImportPlanner.Plan(this, file, mapping, context, candidates, ct));
 
     public override async Task Import(ImportJob job, ImportFile file, ColumnMapping mapping, ImportContext context, DuplicateCandidates candidates,
-        IGrainFactory grains, CancellationToken ct)
+        IGrainFactory grains, int concurrency, CancellationToken ct)
     {
         var plan = await ImportPlanner.Plan(this, file, mapping, context, candidates, ct);
-        await new ImportRunner<T>(this, plan, job, grains, context.User, mapping).Run(ct);
+        await new ImportRunner<T>(this, plan, job, grains, context.User, mapping, concurrency).Run(ct);
     }
 }
