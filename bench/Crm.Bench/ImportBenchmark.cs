@@ -28,12 +28,20 @@ public static class ImportBenchmark
         var csv = Generate(leads, duplicateShare);
         Console.WriteLine($"Generated {leads:N0} leads ({csv.Length / (1024.0 * 1024):0.0} MB). Starting a durable private PostgreSQL and the server...");
         var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
-        await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Crm__Import__Concurrency"] = concurrency,
-        }, echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:"));
+            // For profiling with perf: CRM_BENCH_PERFMAP=1 makes the server write its JIT symbol map.
+            ["DOTNET_PerfMapEnabled"] = Environment.GetEnvironmentVariable("CRM_BENCH_PERFMAP") ?? "0",
+            ["DOTNET_EnableWriteXorExecute"] = Environment.GetEnvironmentVariable("CRM_BENCH_PERFMAP") is "1" ? "0" : "1",
+        };
+        // Experiments with the server's runtime settings: CRM_BENCH_SERVER_ENV="DOTNET_gcServer=0;..."
+        foreach (var pair in (Environment.GetEnvironmentVariable("CRM_BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            settings[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
+        await using var server = await ServerProcess.Start(db, "Release", settings,
+            echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:"));
         var client = await BenchClient.SignIn(server.BaseAddress);
         var memoryAtStart = server.ResidentMiB();
         var postgres = await PostgresCpu.Of(db);
@@ -75,6 +83,7 @@ public static class ImportBenchmark
             ["duplicateShare"] = duplicateShare,
             ["duplicates"] = mode,
             ["concurrency"] = int.Parse(concurrency, CultureInfo.InvariantCulture),
+            ["serverEnvironment"] = Environment.GetEnvironmentVariable("CRM_BENCH_SERVER_ENV"),
             ["state"] = progress.State.ToString(),
             ["created"] = progress.Created,
             ["skipped"] = progress.Skipped,

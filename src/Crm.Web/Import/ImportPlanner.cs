@@ -12,16 +12,17 @@ public static class ImportPlanner
     /// <summary>Rows per duplicate query: large enough to amortise the round trip, small enough for a quick index scan.</summary>
     public const int LookupBatch = 1_000;
 
+    /// <summary>Duplicate queries in flight at once.</summary>
+    public const int LookupConcurrency = 4;
+
     public static async Task<ImportPlan<T>> Plan<T>(RecordImport<T> import, ImportFile file, ColumnMapping mapping, ImportContext context,
         DuplicateCandidates candidates, CancellationToken ct) where T : class
     {
         var rows = new PlannedRow<T>[file.Rows.Count];
         var keys = new DuplicateKeys?[rows.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            (rows[i], keys[i]) = CheckRow(import, file.Rows[i], mapping, context);
-            if (i % 10_000 == 0) ct.ThrowIfCancellationRequested();
-        }
+        // Rows are checked independently (pure functions of the row and the context): use every core.
+        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct },
+            i => (rows[i], keys[i]) = CheckRow(import, file.Rows[i], mapping, context));
 
         var existing = await MatchExisting(import.IdKind, context.User.PortalId, keys, candidates, ct);
         var original = new int?[rows.Length];
@@ -69,13 +70,14 @@ public static class ImportPlanner
     {
         var matches = new (long Id, string By)?[keys.Length];
         var rows = Enumerable.Range(0, keys.Length).Where(i => keys[i] is not null).ToList();
-        foreach (var batch in rows.Chunk(LookupBatch))
+        // A few batches at a time: each waits on a round trip, and they write disjoint rows of the result.
+        await Parallel.ForEachAsync(rows.Chunk(LookupBatch), new ParallelOptions { MaxDegreeOfParallelism = LookupConcurrency, CancellationToken = ct }, async (batch, token) =>
         {
             var batchKeys = batch.Select(i => keys[i]!).ToList();
             var found = await candidates.Find(portalId, kind,
                 batchKeys.SelectMany(k => k.Phones).ToHashSet(), batchKeys.SelectMany(k => k.Emails).ToHashSet(),
-                batchKeys.Select(k => k.Person).Where(n => n.Length > 0).ToHashSet(), batchKeys.Select(k => k.Company).Where(n => n.Length > 0).ToHashSet(), ct);
-            if (found.Count == 0) continue;
+                batchKeys.Select(k => k.Person).Where(n => n.Length > 0).ToHashSet(), batchKeys.Select(k => k.Company).Where(n => n.Length > 0).ToHashSet(), token);
+            if (found.Count == 0) return;
             var byPhone = First(found.SelectMany(c => c.Phones.Select(p => (p, c.Id))));
             var byEmail = First(found.SelectMany(c => c.Emails.Select(e => (e, c.Id))));
             var byPerson = First(found.Where(c => c.Person.Length > 0).Select(c => (c.Person, c.Id)));
@@ -86,7 +88,7 @@ public static class ImportPlanner
                 matches[i] = Lookup(k.Phones, byPhone, "phone") ?? Lookup(k.Emails, byEmail, "email")
                     ?? Lookup(k.Person.Length > 0 ? [k.Person] : [], byPerson, "name") ?? Lookup(k.Company.Length > 0 ? [k.Company] : [], byCompany, "name");
             }
-        }
+        });
         return matches;
     }
 
