@@ -21,7 +21,7 @@ public sealed class CompanyGrain(
     protected override string Kind => "Company";
 
     public async Task<Company> Create(CompanyFields fields, int actorId) =>
-        await CommitNew(new Company(Key.PortalId, Key.Id, await Check(fields, null), default, 0, default, 0, 0), actorId);
+        await CommitNew(new Company(Key.PortalId, Key.Id, await Check(fields, null, actorId), default, 0, default, 0, 0), actorId);
 
     public Task<Company> Get() => Task.FromResult(Current);
 
@@ -29,7 +29,7 @@ public sealed class CompanyGrain(
     {
         var company = Current;
         CheckVersion(expectedVersion);
-        return await Apply(company, company with { Fields = await Check(fields, company.Fields.ResponsibleId) }, "updated", actorId);
+        return await Apply(company, company with { Fields = await Check(fields, company.Fields.ResponsibleId, actorId) }, "updated", actorId);
     }
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
@@ -38,7 +38,7 @@ public sealed class CompanyGrain(
     {
         var company = Current;
         var source = await GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.For(Key.PortalId, sourceId)).Get();
-        return await MergeCurrent(company with { Fields = await Check(CompanyMerge.Combine(company.Fields, source.Fields), company.Fields.ResponsibleId) }, sourceId, actorId);
+        return await MergeCurrent(company with { Fields = await Check(CompanyMerge.Combine(company.Fields, source.Fields), company.Fields.ResponsibleId, actorId) }, sourceId, actorId);
     }
 
     public Task DeleteMerged(long intoId, int actorId) => DeleteAsMerged(intoId, actorId);
@@ -70,12 +70,11 @@ public sealed class CompanyGrain(
             .ToList(created: before is null);
     }
 
-    private async Task<CompanyFields> Check(CompanyFields fields, int? currentResponsible)
+    private async Task<CompanyFields> Check(CompanyFields fields, int? currentResponsible, int actorId)
     {
         var lists = GrainFactory.GetGrain<ICrmListsGrain>(Key.PortalId);
         var checkedFields = CompanyRules.Check(fields, await lists.GetCompanyTypes(), await lists.GetIndustries());
-        if (checkedFields.ResponsibleId != currentResponsible)
-            await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
+        await users.CheckResponsible(Key.PortalId, checkedFields.ResponsibleId, currentResponsible, actorId);
         return checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "company", fields.Custom) };
     }
 }

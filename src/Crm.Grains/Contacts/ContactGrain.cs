@@ -22,7 +22,7 @@ public sealed class ContactGrain(
 
     public async Task<Contact> Create(ContactFields fields, IReadOnlyList<long> companyIds, int actorId)
     {
-        var checkedFields = await Check(fields, null);
+        var checkedFields = await Check(fields, null, actorId);
         var companies = await CheckCompanies(companyIds);
         return await CommitNew(new Contact(Key.PortalId, Key.Id, checkedFields, companies, default, 0, default, 0, 0), actorId);
     }
@@ -33,7 +33,7 @@ public sealed class ContactGrain(
     {
         var contact = Current;
         CheckVersion(expectedVersion);
-        return await Apply(contact, contact with { Fields = await Check(fields, contact.Fields.ResponsibleId) }, "updated", actorId);
+        return await Apply(contact, contact with { Fields = await Check(fields, contact.Fields.ResponsibleId, actorId) }, "updated", actorId);
     }
 
     public async Task<Contact> SetCompanies(IReadOnlyList<long> companyIds, long? expectedVersion, int actorId)
@@ -49,7 +49,7 @@ public sealed class ContactGrain(
     {
         var contact = Current;
         var source = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.For(Key.PortalId, sourceId)).Get();
-        var fields = await Check(ContactMerge.Combine(contact.Fields, source.Fields), contact.Fields.ResponsibleId);
+        var fields = await Check(ContactMerge.Combine(contact.Fields, source.Fields), contact.Fields.ResponsibleId, actorId);
         var companies = await CheckCompanies(contact.CompanyIds.Union(source.CompanyIds).ToList());
         return await MergeCurrent(contact with { Fields = fields, CompanyIds = companies }, sourceId, actorId);
     }
@@ -83,11 +83,10 @@ public sealed class ContactGrain(
             .ToList(created: before is null);
     }
 
-    private async Task<ContactFields> Check(ContactFields fields, int? currentResponsible)
+    private async Task<ContactFields> Check(ContactFields fields, int? currentResponsible, int actorId)
     {
         var checkedFields = ContactRules.Check(fields, await GrainFactory.GetGrain<ICrmListsGrain>(Key.PortalId).GetContactTypes());
-        if (checkedFields.ResponsibleId != currentResponsible)
-            await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
+        await users.CheckResponsible(Key.PortalId, checkedFields.ResponsibleId, currentResponsible, actorId);
         return checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "contact", fields.Custom) };
     }
 

@@ -28,7 +28,7 @@ public sealed class LeadGrain(
 
     public async Task<Lead> Create(LeadFields fields, string? statusId, int actorId)
     {
-        var checkedFields = await Check(fields);
+        var checkedFields = await Check(fields, null, actorId);
         var status = LeadStatusRules.ForNewLead(await Lists.GetLeadStatuses(), statusId);
         return await CommitNew(new Lead(Key.PortalId, Key.Id, status.Id, checkedFields, default, 0, default, 0, 0), actorId);
     }
@@ -39,7 +39,7 @@ public sealed class LeadGrain(
     {
         var lead = Current;
         CheckVersion(expectedVersion);
-        var checkedFields = await Check(fields, lead.Fields.ResponsibleId);
+        var checkedFields = await Check(fields, lead.Fields.ResponsibleId, actorId);
         return await Apply(lead, lead with { Fields = checkedFields }, "updated", actorId);
     }
 
@@ -60,7 +60,7 @@ public sealed class LeadGrain(
         // A converted lead already lives on as its contact, company or deal: merging it would lose those links.
         if (lead.Conversion is not null || source.Conversion is not null)
             throw CrmException.Invalid("lead_converted", "A converted lead cannot be merged.", "mergeId");
-        return await MergeCurrent(lead with { Fields = await Check(LeadMerge.Combine(lead.Fields, source.Fields), lead.Fields.ResponsibleId) }, sourceId, actorId);
+        return await MergeCurrent(lead with { Fields = await Check(LeadMerge.Combine(lead.Fields, source.Fields), lead.Fields.ResponsibleId, actorId) }, sourceId, actorId);
     }
 
     public Task DeleteMerged(long intoId, int actorId) => DeleteAsMerged(intoId, actorId);
@@ -174,11 +174,10 @@ public sealed class LeadGrain(
         }
     }
 
-    private async Task<LeadFields> Check(LeadFields fields, int? currentResponsible = null)
+    private async Task<LeadFields> Check(LeadFields fields, int? currentResponsible, int actorId)
     {
         var checkedFields = LeadRules.Check(fields, await Lists.GetLeadSources());
-        if (checkedFields.ResponsibleId != currentResponsible)
-            await users.CheckActive(Key.PortalId, checkedFields.ResponsibleId);
+        await users.CheckResponsible(Key.PortalId, checkedFields.ResponsibleId, currentResponsible, actorId);
         return checkedFields with { Custom = await GrainFactory.CheckCustom(users, Key.PortalId, "lead", fields.Custom) };
     }
 }

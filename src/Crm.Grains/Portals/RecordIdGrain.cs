@@ -12,17 +12,25 @@ public sealed class RecordIdGrain(
     [PersistentState("ids", StorageNames.Crm)] IPersistentState<RecordIdState> state) : Grain, IRecordIdGrain
 {
     private const int BlockSize = 100;
+    private const int MaxReserve = 10_000;
     private long _next = -1;
 
-    public async Task<long> Next()
+    public Task<long> Next() => Reserve(1);
+
+    public async Task<long> Reserve(int count)
     {
+        if (count is < 1 or > MaxReserve)
+            throw CrmException.Invalid("invalid_count", $"Between 1 and {MaxReserve} ids can be reserved at once.", "count");
         if (_next < 0) _next = state.State.ReservedUpTo + 1;
-        if (_next > state.State.ReservedUpTo)
+        var last = _next + count - 1;
+        if (last > state.State.ReservedUpTo)
         {
-            state.State.ReservedUpTo += BlockSize;
+            state.State.ReservedUpTo = Math.Max(state.State.ReservedUpTo + BlockSize, last);
             await state.WriteStateAsync();
         }
-        return _next++;
+        var first = _next;
+        _next = last + 1;
+        return first;
     }
 }
 

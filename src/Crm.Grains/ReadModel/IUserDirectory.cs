@@ -14,4 +14,12 @@ public static class UserDirectoryChecks
         if (!await users.IsActiveUser(portalId, userId))
             throw CrmException.Invalid("unknown_responsible", $"User {userId} is not an active user of this portal.", "responsibleId");
     }
+
+    /// <summary>
+    /// Refuses a record's new responsible who is not an active user. An unchanged responsible, or the
+    /// acting user (signed in by the web node to act at all), needs no look-up: a bulk import that
+    /// makes the importer responsible saves a query per record.
+    /// </summary>
+    public static Task CheckResponsible(this IUserDirectory users, int portalId, int responsibleId, int? currentResponsible, int actorId) =>
+        responsibleId == currentResponsible || responsibleId == actorId ? Task.CompletedTask : users.CheckActive(portalId, responsibleId);
 }

@@ -12,6 +12,7 @@ using Crm.Web.Leads;
 using Crm.Web.Contacts;
 using Crm.Web.Companies;
 using Crm.Web.Duplicates;
+using Crm.Web.Import;
 using Crm.Web.Activities;
 using Crm.Web.Comments;
 using Crm.Web.Live;
@@ -49,6 +50,7 @@ public static class CrmWebApp
 
         AddAccess(builder.Services);
         AddCrmServices(builder.Services);
+        builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
@@ -80,6 +82,7 @@ public static class CrmWebApp
         app.MapContactsApi();
         app.MapCompaniesApi();
         app.MapDuplicatesApi();
+        app.MapImportApi();
         app.MapActivitiesApi();
         app.MapCommentsApi();
         app.MapPipelinesApi();
@@ -144,6 +147,10 @@ public static class CrmWebApp
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
         services.AddSingleton<Duplicates.DuplicateQueries>();
+        services.AddSingleton<Duplicates.DuplicateCandidates>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<Activities.ActivityQueries>();
         services.AddScoped<PortalProvisioning>();
         services.AddSingleton<BoardLiveService>();

@@ -1,0 +1,50 @@
+using Crm.Grains.Contacts;
+using Crm.Grains.Interfaces.Contacts;
+using Crm.Web.Api;
+using static Crm.Web.Import.ImportMerge;
+
+namespace Crm.Web.Import;
+
+/// <summary>Contacts from CSV rows; checked by <see cref="ContactRules"/>, written by <see cref="IContactGrain"/> (without company links).</summary>
+public sealed class ContactImport : RecordImport<ContactFields>
+{
+    public static readonly ContactImport Instance = new();
+
+    public override ImportFieldSet Fields => ImportFields.Contacts;
+
+    public override string IdKind => "contact";
+
+    public override ContactFields Build(RowValues v, ImportContext c) => new(
+        v["firstName"], ImportValues.Responsible(v["responsibleId"], c), v["secondName"], v["lastName"], ImportValues.Choice(v["typeId"], c.ContactTypes),
+        v["position"], v.Phones, v.Emails, CompanyImport.AddressOf(v), v["comments"]);
+
+    public override ContactFields Check(ContactFields fields, ImportContext c) => ContactRules.Check(fields, c.ContactTypes);
+
+    public override DuplicateKeys Keys(ContactFields f) => DuplicateKeys.Of(f.Phones, f.Emails, $"{f.FirstName} {f.LastName}", "");
+
+    public override Task Create(IGrainFactory grains, RequestUser user, long id, ContactFields fields) =>
+        Contact(grains, user, id).Create(fields, [], user.UserId);
+
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ContactFields fields)
+    {
+        var grain = Contact(grains, user, id);
+        var existing = await grain.Get();
+        await grain.Update(Merge(existing.Fields, fields), existing.Version, user.UserId);
+    }
+
+    /// <summary>The contact's fields with its empty ones filled from the row (the responsible stays).</summary>
+    public static ContactFields Merge(ContactFields e, ContactFields row) => e with
+    {
+        FirstName = Fill(e.FirstName, row.FirstName),
+        SecondName = Fill(e.SecondName, row.SecondName),
+        LastName = Fill(e.LastName, row.LastName),
+        TypeId = Fill(e.TypeId, row.TypeId),
+        Position = Fill(e.Position, row.Position),
+        Phones = Phones(e.Phones, row.Phones),
+        Emails = Emails(e.Emails, row.Emails),
+        Address = Address(e.Address, row.Address),
+        Comments = Fill(e.Comments, row.Comments),
+    };
+
+    private static IContactGrain Contact(IGrainFactory grains, RequestUser user, long id) => grains.GetGrain<IContactGrain>(GrainKeys.For(user.PortalId, id));
+}

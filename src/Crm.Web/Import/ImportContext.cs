@@ -1,0 +1,26 @@
+using Crm.Grains.Interfaces.Settings;
+using Crm.Web.Access;
+using Crm.Web.Api;
+
+namespace Crm.Web.Import;
+
+/// <summary>
+/// What building and checking rows needs from the portal, read once per import: who imports (the
+/// default responsible), the selection lists the records' rules check against, and the active users.
+/// </summary>
+public sealed record ImportContext(
+    RequestUser User,
+    IReadOnlyList<LeadStatus> LeadStatuses,
+    IReadOnlyList<ListItem> LeadSources,
+    IReadOnlyList<ListItem> ContactTypes,
+    IReadOnlyList<ListItem> CompanyTypes,
+    IReadOnlyList<ListItem> Industries,
+    IReadOnlyList<UserSummary> ActiveUsers)
+{
+    public static async Task<ImportContext> Load(IGrainFactory grains, UserQueries users, RequestUser user)
+    {
+        var lists = grains.GetGrain<ICrmListsGrain>(user.PortalId);
+        return new ImportContext(user, await lists.GetLeadStatuses(), await lists.GetLeadSources(), await lists.GetContactTypes(),
+            await lists.GetCompanyTypes(), await lists.GetIndustries(), (await users.List(user.PortalId)).Where(u => u.IsActive).ToList());
+    }
+}

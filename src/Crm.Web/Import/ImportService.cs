@@ -1,0 +1,35 @@
+using Crm.Web.Access;
+using Crm.Web.Api;
+using Crm.Web.Duplicates;
+using Microsoft.Extensions.Options;
+
+namespace Crm.Web.Import;
+
+/// <summary>CSV import as the API and the page use it: read a file, map its columns, check it (dry run) or start a job.</summary>
+public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, IOptions<ImportOptions> options)
+{
+    /// <summary>Reads a file; refuses one without rows to import.</summary>
+    public static ImportFile Read(byte[] bytes)
+    {
+        var file = CsvFileReader.Read(bytes);
+        return file.Rows.Count > 0 ? file
+            : throw CrmException.Invalid("no_rows", "The file has a header but no rows to import.", "file");
+    }
+
+    /// <summary>The suggested mapping with the user's choices (header name to field key, null to ignore), checked.</summary>
+    public static ColumnMapping Map(ImportKind kind, ImportFile file, IReadOnlyDictionary<string, string?>? chosen) =>
+        ColumnMapper.Resolve(file.Headers, ImportFields.For(kind), chosen);
+
+    public async Task<ImportReport> Check(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, CancellationToken ct)
+    {
+        var context = await ImportContext.Load(grains, users, user);
+        return await RecordImport.For(kind).Check(file, mapping, mode, context, candidates, ct);
+    }
+
+    public ImportJob Start(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, string fileName) =>
+        jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Row).ToList(), async (job, ct) =>
+        {
+            var context = await ImportContext.Load(grains, users, user);
+            await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, options.Value.Concurrency, ct);
+        });
+}

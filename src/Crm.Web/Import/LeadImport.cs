@@ -1,0 +1,75 @@
+using Crm.Grains.Deals;
+using Crm.Grains.Interfaces.Leads;
+using Crm.Grains.Leads;
+using Crm.Web.Api;
+using static Crm.Web.Import.ImportMerge;
+
+namespace Crm.Web.Import;
+
+/// <summary>A lead to create: its fields and its status (the first one when null).</summary>
+public sealed record ImportedLead(LeadFields Fields, string? StatusId);
+
+/// <summary>Leads from CSV rows; checked by <see cref="LeadRules"/> and <see cref="LeadStatusRules"/>, written by <see cref="ILeadGrain"/>.</summary>
+public sealed class LeadImport : RecordImport<ImportedLead>
+{
+    public static readonly LeadImport Instance = new();
+
+    public override ImportFieldSet Fields => ImportFields.Leads;
+
+    public override string IdKind => "lead";
+
+    public override ImportedLead Build(RowValues v, ImportContext c)
+    {
+        var fields = new LeadFields(v["title"], ImportValues.Responsible(v["responsibleId"], c), v["firstName"], v["secondName"], v["lastName"],
+            v["companyName"], v.Phones, v.Emails, ImportValues.Choice(v["sourceId"], c.LeadSources), v["sourceDescription"],
+            new Utm(v["utm.source"], v["utm.medium"], v["utm.campaign"], v["utm.content"], v["utm.term"]),
+            ImportValues.Number(v["amount"], "amount"), v["currency"] is { Length: > 0 } currency ? currency : Currencies.Default, v["comments"]);
+        var status = v["statusId"] is { Length: > 0 } s ? ImportValues.Choice(s, c.LeadStatuses.Select(x => (x.Id, x.Name))) : null;
+        return new ImportedLead(fields, status);
+    }
+
+    public override ImportedLead Check(ImportedLead lead, ImportContext c) =>
+        new(LeadRules.Check(lead.Fields, c.LeadSources), LeadStatusRules.ForNewLead(c.LeadStatuses, lead.StatusId).Id);
+
+    public override DuplicateKeys Keys(ImportedLead lead)
+    {
+        var f = lead.Fields;
+        var person = $"{f.FirstName} {f.LastName}".Trim();
+        // A lead is matched by its person; by its company only when it names no person.
+        return DuplicateKeys.Of(f.Phones, f.Emails, person, person.Length > 0 ? "" : f.CompanyName);
+    }
+
+    public override Task Create(IGrainFactory grains, RequestUser user, long id, ImportedLead lead) =>
+        Lead(grains, user, id).Create(lead.Fields, lead.StatusId, user.UserId);
+
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ImportedLead lead)
+    {
+        var grain = Lead(grains, user, id);
+        var existing = await grain.Get();
+        await grain.Update(Merge(existing.Fields, lead.Fields), existing.Version, user.UserId);
+    }
+
+    /// <summary>The lead's fields with its empty ones filled from the row (title, status and responsible stay).</summary>
+    public static LeadFields Merge(LeadFields e, LeadFields row)
+    {
+        var (amount, currency) = Money(e.Amount, e.Currency, row.Amount, row.Currency);
+        var (u, r) = (e.Utm ?? new Utm(), row.Utm ?? new Utm());
+        return e with
+        {
+            FirstName = Fill(e.FirstName, row.FirstName),
+            SecondName = Fill(e.SecondName, row.SecondName),
+            LastName = Fill(e.LastName, row.LastName),
+            CompanyName = Fill(e.CompanyName, row.CompanyName),
+            Phones = Phones(e.Phones, row.Phones),
+            Emails = Emails(e.Emails, row.Emails),
+            SourceId = Fill(e.SourceId, row.SourceId),
+            SourceDescription = Fill(e.SourceDescription, row.SourceDescription),
+            Utm = new Utm(Fill(u.Source, r.Source), Fill(u.Medium, r.Medium), Fill(u.Campaign, r.Campaign), Fill(u.Content, r.Content), Fill(u.Term, r.Term)),
+            Amount = amount,
+            Currency = currency,
+            Comments = Fill(e.Comments, row.Comments),
+        };
+    }
+
+    private static ILeadGrain Lead(IGrainFactory grains, RequestUser user, long id) => grains.GetGrain<ILeadGrain>(GrainKeys.For(user.PortalId, id));
+}

@@ -1,0 +1,81 @@
+using Crm.Grains.Interfaces.Portals;
+using Crm.Web.Api;
+using Crm.Web.Duplicates;
+
+namespace Crm.Web.Import;
+
+/// <summary>What importing one record type takes; the kinds differ only in their <see cref="RecordImport{T}"/> parts.</summary>
+public abstract class RecordImport
+{
+    public abstract ImportFieldSet Fields { get; }
+
+    public static RecordImport For(ImportKind kind) => kind switch
+    {
+        ImportKind.Leads => LeadImport.Instance,
+        ImportKind.Contacts => ContactImport.Instance,
+        _ => CompanyImport.Instance,
+    };
+
+    /// <summary>The dry run: every row checked and matched, nothing written.</summary>
+    public abstract Task<ImportReport> Check(ImportFile file, ColumnMapping mapping, DuplicateMode mode, ImportContext context,
+        DuplicateCandidates candidates, CancellationToken ct);
+
+    /// <summary>Checks the rows, then writes them through the records' grains, <paramref name="concurrency"/> at a time, reporting to <paramref name="job"/>.</summary>
+    public abstract Task Import(ImportJob job, ImportFile file, ColumnMapping mapping, ImportContext context, DuplicateCandidates candidates,
+        IGrainFactory grains, int concurrency, CancellationToken ct);
+}
+
+/// <summary>
+/// Importing records of one type (<typeparamref name="T"/>: what its grain's create takes): building
+/// them from a row, the checks of its rules, its duplicate keys, and its writes. Every write goes
+/// through the record's grain; new ids come from the portal's id grain, as the API's creates do.
+/// </summary>
+public abstract class RecordImport<T> : RecordImport where T : class
+{
+    /// <summary>"lead": the id sequence and the duplicate candidates' table.</summary>
+    public abstract string IdKind { get; }
+
+    /// <summary>The record a row describes; throws a <see cref="CrmException"/> naming the field at fault.</summary>
+    public abstract T Build(RowValues values, ImportContext context);
+
+    /// <summary>The record checked by the same rules its grain applies, normalised.</summary>
+    public abstract T Check(T record, ImportContext context);
+
+    public abstract DuplicateKeys Keys(T record);
+
+    /// <summary>Creates the record with a new id (from <see cref="ImportIds"/>).</summary>
+    public abstract Task Create(IGrainFactory grains, RequestUser user, long id, T record);
+
+    /// <summary>Reads the record and stores it merged with the row, as of the version read.</summary>
+    protected abstract Task MergeOnce(IGrainFactory grains, RequestUser user, long id, T record);
+
+    public ImportIds Ids(IGrainFactory grains, RequestUser user, int expected) =>
+        new(grains.GetGrain<IRecordIdGrain>(GrainKeys.For(user.PortalId, IdKind)), expected);
+
+    public async Task Merge(IGrainFactory grains, RequestUser user, long id, T record)
+    {
+        // Someone may change the record between our read and our write: read it again and retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MergeOnce(grains, user, id, record);
+                return;
+            }
+            catch (CrmException e) when (e.Kind == CrmErrorKind.Conflict && attempt < 3)
+            {
+            }
+        }
+    }
+
+    public override async Task<ImportReport> Check(ImportFile file, ColumnMapping mapping, DuplicateMode mode, ImportContext context,
+        DuplicateCandidates candidates, CancellationToken ct) =>
+        ImportReport.Of(Fields.Kind, mode, file, mapping, await ImportPlanner.Plan(this, file, mapping, context, candidates, ct));
+
+    public override async Task Import(ImportJob job, ImportFile file, ColumnMapping mapping, ImportContext context, DuplicateCandidates candidates,
+        IGrainFactory grains, int concurrency, CancellationToken ct)
+    {
+        var plan = await ImportPlanner.Plan(this, file, mapping, context, candidates, ct);
+        await new ImportRunner<T>(this, plan, job, grains, context.User, mapping, concurrency).Run(ct);
+    }
+}
