@@ -11,7 +11,7 @@ namespace Crm.Web.Import;
 public sealed record DuplicateKeys(IReadOnlyList<string> Phones, IReadOnlyList<string> Emails, string Person, string Company)
 {
     public static DuplicateKeys Of(IReadOnlyList<ContactPoint>? phones, IReadOnlyList<ContactPoint>? emails, string person, string company) => new(
-        (phones ?? []).Select(p => ContactPoints.PhoneDigits(p.Value)).OfType<string>().Distinct().ToList(),
+        (phones ?? []).Select(p => ContactPoints.PhoneKey(p.Value)).OfType<string>().Distinct().ToList(),
         (emails ?? []).Select(e => ContactPoints.NormalEmail(e.Value)).OfType<string>().Distinct().ToList(),
         DuplicateQueries.Normal(person),
         DuplicateQueries.Normal(company));

@@ -11,7 +11,7 @@ public static class ImportMerge
     public static string Fill(string existing, string incoming) => existing.Length > 0 ? existing : incoming;
 
     public static IReadOnlyList<ContactPoint> Phones(IReadOnlyList<ContactPoint>? existing, IReadOnlyList<ContactPoint>? incoming) =>
-        Add(existing, incoming, p => ContactPoints.PhoneDigits(p) ?? p);
+        Add(existing, incoming, p => ContactPoints.PhoneKey(p) ?? p);
 
     public static IReadOnlyList<ContactPoint> Emails(IReadOnlyList<ContactPoint>? existing, IReadOnlyList<ContactPoint>? incoming) =>
         Add(existing, incoming, e => ContactPoints.NormalEmail(e) ?? e);

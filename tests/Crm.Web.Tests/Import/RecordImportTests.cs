@@ -88,7 +88,7 @@ public sealed class RecordImportTests
             ,,  harbour   FOODS ,,
             """);
         var person = LeadImport.Instance.Keys(rows[0].Lead!);
-        Assert.Equal(["+442079460018"], person.Phones);
+        Assert.Equal(["79460018"], person.Phones);
         Assert.Equal(["ann@harbour.example"], person.Emails);
         Assert.Equal(("ann lee", ""), (person.Person, person.Company));
         var company = LeadImport.Instance.Keys(rows[1].Lead!);
