@@ -8,6 +8,13 @@ using Crm.TestSupport;
 // Crm.Web, co-hosting its silo) on a durable private PostgreSQL; results go to bench/results/.
 //   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --concurrency 8,16,32,64 --seconds 20
 //      --warmup 20 --watcher lean|hubconnection]
+// With --lists N it runs the list benchmark instead (ListBenchmark.cs).
+if (args.Contains("--lists"))
+{
+    await ListBenchmark.Run(args);
+    return;
+}
+
 var watcherCounts = Arg("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
 var seconds = int.Parse(Arg("--seconds", "15"), CultureInfo.InvariantCulture);
 var concurrencies = Arg("--concurrency", "8,16,32,64").Split(',').Select(int.Parse).ToArray();
