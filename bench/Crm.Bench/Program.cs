@@ -16,6 +16,13 @@ if (args.FirstOrDefault() == "import")
     return;
 }
 
+// With --lists N it runs the list benchmark instead (ListBenchmark.cs).
+if (args.Contains("--lists"))
+{
+    await ListBenchmark.Run(args);
+    return;
+}
+
 var watcherCounts = Arg("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
 var seconds = int.Parse(Arg("--seconds", "15"), CultureInfo.InvariantCulture);
 var concurrencies = Arg("--concurrency", "8,16,32,64").Split(',').Select(int.Parse).ToArray();

@@ -49,7 +49,7 @@ public static class Scenarios
             failures,
             movesThatChangedNothing = notChanged,
             movesPerSecond = Math.Round(sorted.Length / elapsed, 1),
-            callMs = Percentiles(sorted),
+            callMs = LatencyStats.Percentiles(sorted),
             cpu = cpu.Read(),
             serverMemoryMiB = server.ResidentMiB(),
         };
@@ -132,21 +132,12 @@ public static class Scenarios
             deliveriesReceived = Interlocked.Read(ref received),
             connectionsLost = closedDuringRun,
             lossReasons = reasons,
-            deliveryMs = Percentiles(sorted),
-            moveCallMs = Percentiles(callMs.Order().ToArray()),
+            deliveryMs = LatencyStats.Percentiles(sorted),
+            moveCallMs = LatencyStats.Percentiles(callMs),
             serverMemoryMiBWhileWatching = memoryWatching,
             cpu = cpuUse,
         };
     }
-
-    private static object Percentiles(double[] sorted) => sorted.Length == 0
-        ? new { p50 = 0.0, p99 = 0.0, max = 0.0 }
-        : new
-        {
-            p50 = Math.Round(sorted[(int)(sorted.Length * 0.50)], 1),
-            p99 = Math.Round(sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * 0.99))], 1),
-            max = Math.Round(sorted[^1], 1),
-        };
 }
 
 /// <summary>

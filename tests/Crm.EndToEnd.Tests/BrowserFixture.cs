@@ -15,6 +15,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static ILocator Column(IPage page, string stageId) => page.Locator($"section.board-column[data-stage-id='{stageId}']");
 
     public CrmTestHost Host { get; private set; } = default!;
+    public string ConnectionString { get; private set; } = "";
     public TestPortal Portal { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
     private IPlaywright _playwright = default!;
@@ -31,8 +32,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = await PostgresServer.Instance.CreateDatabase("e2e");
-        Host = await CrmTestHost.Start(connectionString, $"e2e-{Guid.NewGuid():N}");
+        ConnectionString = await PostgresServer.Instance.CreateDatabase("e2e");
+        Host = await CrmTestHost.Start(ConnectionString, $"e2e-{Guid.NewGuid():N}");
         Portal = await Host.CreatePortal("Browser portal");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -108,4 +108,18 @@ public sealed class LeadListTests(BrowserFixture fixture)
         await Assertions.Expect(form.Locator("[data-testid=lead-timeline]")).ToContainTextAsync("created");
         Assert.Equal(2, (await api.Http.GetFromJsonAsync<Crm.Web.Leads.LeadPage>("/api/leads", Json))!.Total);
     }
+
+    [Fact]
+    public async Task A_list_of_more_leads_than_are_counted_says_more_than_until_a_search_narrows_it()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        await ReadModelLeads.Insert(fixture.ConnectionString, portal.PortalId, portal.AdminId, Crm.Web.Lists.ListPages.Cap + 5);
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/leads", "[data-testid=lead-grid] tbody tr >> nth=0");
+        var info = page.Locator(".mud-table-pagination-caption", new() { HasText = " of " });
+
+        await Assertions.Expect(info).ToContainTextAsync($"1-25 of more than {Crm.Web.Lists.ListPages.Cap:N0}");
+        await page.Locator("input[data-testid=lead-search]").FillAsync("rarity");
+        await Assertions.Expect(info).ToContainTextAsync("1-5 of 5");
+        await Assertions.Expect(page.Locator("[data-testid=lead-grid] tbody tr")).ToHaveCountAsync(5);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class BulkSelection(NpgsqlDataSource db, ListCatalog catalog)
         command.CommandText = $"""
             SELECT id FROM {Table(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command)}
+              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
             ORDER BY id
             LIMIT $3
             """;

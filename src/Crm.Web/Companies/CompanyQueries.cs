@@ -12,7 +12,8 @@ public sealed record CompanyRow(long Id, string Title, string TypeId, string Ind
     IReadOnlyList<ContactPoint> Phones, IReadOnlyList<ContactPoint> Emails, int ResponsibleId, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, long Version, IReadOnlyDictionary<string, string>? Custom = null);
 
-public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total);
+/// <summary>A page of companies; the total is exact when <paramref name="TotalIsExact"/>, else more than <paramref name="Total"/> match.</summary>
+public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total, bool TotalIsExact = true);
 
 /// <summary>Reads of the companies read model. Every query filters by portal.</summary>
 public sealed class CompanyQueries(NpgsqlDataSource db)
@@ -20,35 +21,26 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
     /// <summary>A page of companies, by name: filter by type or industry, search name and tax id.</summary>
     public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null)
     {
-        await using var command = db.CreateCommand();
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = (object?)typeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)industryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = offset });
-        command.Parameters.Add(new() { Value = limit });
-        command.CommandText = $"""
-            SELECT id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
-                   created_at, updated_at, version, custom, count(*) OVER ()
-            FROM companies
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR type_id = $2)
-              AND ($3::text IS NULL OR industry_id = $3)
-              AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, command)}
-            ORDER BY title, id
-            OFFSET $5 LIMIT $6
-            """;
-        var items = new List<CompanyRow>();
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            items.Add(new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4),
-                reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)), ReadModelJson.Points(reader.GetString(8)), reader.GetInt32(9),
-                reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));
-            total = (int)reader.GetInt64(14);
-        }
-        return new CompanyPage(items, total);
+        var (items, total, exact) = await ListPages.Read(db, "companies", """
+            id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
+            created_at, updated_at, version, custom
+            """, parameters =>
+            {
+                parameters.Add(new() { Value = portalId });
+                parameters.Add(new() { Value = (object?)typeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                parameters.Add(new() { Value = (object?)industryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                return $"""
+                    portal_id = $1 AND NOT is_deleted
+                      AND ($2::text IS NULL OR type_id = $2)
+                      AND ($3::text IS NULL OR industry_id = $3)
+                      AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}
+                    """;
+            }, "title, id", byId: false, filter, offset, limit, reader => new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+                reader.GetString(3), reader.GetDecimal(4), reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)),
+                ReadModelJson.Points(reader.GetString(8)), reader.GetInt32(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
+                reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));
+        return new CompanyPage(items, total, exact);
     }
 
     public Task<IReadOnlyList<HistoryEntry>> GetHistory(int portalId, long id) => HistoryRows.Read(db, "company_history", "company_id", portalId, id, "company");

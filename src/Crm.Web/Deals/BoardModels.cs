@@ -30,8 +30,8 @@ public sealed record BoardColumn(string StageId, ColumnTotals Totals, IReadOnlyL
 /// <summary>A board as read from the read model: the pipeline's stages, and a column per stage.</summary>
 public sealed record BoardSnapshot(Pipeline Pipeline, IReadOnlyList<BoardColumn> Columns);
 
-/// <summary>A page of the deal list.</summary>
-public sealed record DealPage(IReadOnlyList<Deal> Items, int Total);
+/// <summary>A page of the deal list; the total is exact when <paramref name="TotalIsExact"/>, else more than <paramref name="Total"/> match.</summary>
+public sealed record DealPage(IReadOnlyList<Deal> Items, int Total, bool TotalIsExact = true);
 
 /// <summary>What the list can be sorted by.</summary>
 public enum DealSort

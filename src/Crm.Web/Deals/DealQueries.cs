@@ -85,31 +85,18 @@ public sealed class DealQueries(NpgsqlDataSource db)
             _ => "id",
         } + (descending ? " DESC" : "");
         var query = Api.SearchText.PrefixQuery(search);
-        await using var command = db.CreateCommand();
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = (object?)pipelineId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = offset });
-        command.Parameters.Add(new() { Value = limit });
-        command.CommandText = $"""
-            SELECT {DealColumns}, count(*) OVER () FROM deals
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::bigint IS NULL OR pipeline_id = $2)
-              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, command)}
-            ORDER BY {order}, id
-            OFFSET $4 LIMIT $5
-            """;
-        var items = new List<Deal>();
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var (items, total, exact) = await ListPages.Read(db, "deals", DealColumns, parameters =>
         {
-            items.Add(ReadDeal(reader));
-            total = (int)reader.GetInt64(21);
-        }
-        if (items.Count == 0 && offset > 0)
-            total = (await List(portalId, pipelineId, search, sort, descending, 0, 1, filter)).Total;
-        return new DealPage(items, total);
+            parameters.Add(new() { Value = portalId });
+            parameters.Add(new() { Value = (object?)pipelineId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            return $"""
+                portal_id = $1 AND NOT is_deleted
+                  AND ($2::bigint IS NULL OR pipeline_id = $2)
+                  AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
+                """;
+        }, $"{order}, id", sort == DealSort.Id, filter, offset, limit, ReadDeal);
+        return new DealPage(items, total, exact);
     }
 
     /// <summary>The deals naming a contact, newest first (at most 200).</summary>

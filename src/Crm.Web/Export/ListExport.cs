@@ -49,7 +49,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         command.CommandText = $"""
             SELECT {string.Join(", ", fields.Select(Select))} FROM {Table(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command)}
+              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
             ORDER BY id
             LIMIT $3
             """;
@@ -77,7 +77,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         command.CommandText = $"""
             SELECT count(*) FROM (SELECT 1 FROM {Table(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command)}
+              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
             LIMIT $3) r
             """;
         if ((long)(await command.ExecuteScalarAsync())! > MaxRows)

@@ -20,8 +20,11 @@ public enum LeadSort
     UpdatedAt,
 }
 
-/// <summary>One page of leads and how many match in all.</summary>
-public sealed record LeadPage(IReadOnlyList<LeadRow> Items, int Total);
+/// <summary>
+/// One page of leads and how many match in all: exactly when <paramref name="TotalIsExact"/>, else
+/// more than <paramref name="Total"/> (counting stops at <see cref="ListPages.Cap"/> rows past the page's start).
+/// </summary>
+public sealed record LeadPage(IReadOnlyList<LeadRow> Items, int Total, bool TotalIsExact = true);
 
 /// <summary>A lead as lists and the lead board show it: the read model's row.</summary>
 public sealed record LeadRow(long Id, string StatusId, string Title, string FirstName, string LastName, string CompanyName,
@@ -52,38 +55,24 @@ public sealed class LeadQueries(NpgsqlDataSource db)
             LeadSort.UpdatedAt => "updated_at",
             _ => "id",
         } + (descending ? " DESC" : "");
-        await using var command = db.CreateCommand();
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = (object?)statusId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = offset });
-        command.Parameters.Add(new() { Value = limit });
-        command.CommandText = $"""
-            SELECT id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
-                   responsible_id, created_at, updated_at, version, custom, count(*) OVER ()
-            FROM leads
-            WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR status_id = $2)
-              AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, command)}
-            ORDER BY {order}, id
-            OFFSET $4 LIMIT $5
-            """;
-        var items = new List<LeadRow>();
-        var total = 0;
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
+        var (items, total, exact) = await ListPages.Read(db, "leads", """
+            id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
+            responsible_id, created_at, updated_at, version, custom
+            """, parameters =>
             {
-                items.Add(new LeadRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9),
-                    reader.GetString(10), reader.GetInt32(11), reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13),
-                    reader.GetInt64(14), ReadModelJson.Custom(reader.GetString(15))));
-                total = (int)reader.GetInt64(16);
-            }
-        }
-        if (items.Count == 0 && offset > 0)
-            total = (await List(portalId, statusId, search, sort, descending, 0, 1, filter)).Total;
-        return new LeadPage(items, total);
+                parameters.Add(new() { Value = portalId });
+                parameters.Add(new() { Value = (object?)statusId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                return $"""
+                    portal_id = $1 AND NOT is_deleted
+                      AND ($2::text IS NULL OR status_id = $2)
+                      AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
+                    """;
+            }, $"{order}, id", sort == LeadSort.Id, filter, offset, limit, reader => new LeadRow(reader.GetInt64(0), reader.GetString(1),
+                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), ReadModelJson.Points(reader.GetString(6)),
+                ReadModelJson.Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9), reader.GetString(10), reader.GetInt32(11),
+                reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14), ReadModelJson.Custom(reader.GetString(15))));
+        return new LeadPage(items, total, exact);
     }
 
     /// <summary>The lead board's column totals: count and per-currency sum of each status.</summary>
