@@ -34,14 +34,22 @@ public sealed class DuplicateCandidates(NpgsqlDataSource db)
         IReadOnlyCollection<string> emails, IReadOnlyCollection<string> persons, IReadOnlyCollection<string> companies, CancellationToken ct = default)
     {
         var (table, person, company) = Kinds[kind];
-        var columns = $"l.id, l.phone_digits, l.email_addresses, {person ?? "''"}, {company ?? "''"}";
-        string Probe(string parameter, string condition) => $"""
-            SELECT m.* FROM unnest({parameter}::text[]) AS k(key) CROSS JOIN LATERAL (
-                SELECT {columns} FROM {table} l WHERE l.portal_id = $1 AND NOT l.is_deleted AND {condition} OFFSET 0) m
+        var columns = $"l.id, l.phone_digits, l.email_addresses, {person ?? "''"} AS person, {company ?? "''"} AS company, l.portal_id";
+        // Phones and e-mails: the key alone finds the few rows that have it; the portal is checked on
+        // those (inside, PostgreSQL would also scan the portal's part of the primary key per probe).
+        string KeyProbe(string parameter, string keys) => $"""
+            SELECT m.id, m.phone_digits, m.email_addresses, m.person, m.company FROM unnest({parameter}::text[]) AS k(key) CROSS JOIN LATERAL (
+                SELECT {columns} FROM {table} l WHERE NOT l.is_deleted AND l.{keys} @> ARRAY[k.key] OFFSET 0) m
+            WHERE m.portal_id = $1
             """;
-        var probes = new List<string> { Probe("$2", "l.phone_digits @> ARRAY[k.key]"), Probe("$3", "l.email_addresses @> ARRAY[k.key]") };
-        if (person is not null) probes.Add(Probe("$4", $"{person} = k.key"));
-        if (company is not null) probes.Add(Probe("$5", $"{company} = k.key"));
+        // Names: the name indexes begin with the portal.
+        string NameProbe(string parameter, string name) => $"""
+            SELECT m.id, m.phone_digits, m.email_addresses, m.person, m.company FROM unnest({parameter}::text[]) AS k(key) CROSS JOIN LATERAL (
+                SELECT {columns} FROM {table} l WHERE l.portal_id = $1 AND NOT l.is_deleted AND {name} = k.key OFFSET 0) m
+            """;
+        var probes = new List<string> { KeyProbe("$2", "phone_digits"), KeyProbe("$3", "email_addresses") };
+        if (person is not null) probes.Add(NameProbe("$4", person));
+        if (company is not null) probes.Add(NameProbe("$5", company));
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
