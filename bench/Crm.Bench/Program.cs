@@ -9,7 +9,8 @@ using Crm.TestSupport;
 //   dotnet run -c Release --project bench/Crm.Bench [-- --watchers 1,100,1000 --concurrency 8,16,32,64 --seconds 20
 //      --warmup 20 --watcher lean|hubconnection]
 // Import benchmark: a generated lead file imported through the API (see ImportBenchmark).
-//   dotnet run -c Release --project bench/Crm.Bench -- import [--leads 100000 --duplicates 0.05 --mode skip|merge|create]
+//   dotnet run -c Release --project bench/Crm.Bench -- import [--leads 100000 --duplicates 0.05 --mode skip|merge|create
+//      --warmup 10000 --concurrency 16]
 if (args.FirstOrDefault() == "import")
 {
     await ImportBenchmark.Run(args[1..]);
