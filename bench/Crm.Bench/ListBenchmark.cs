@@ -16,7 +16,7 @@ namespace Crm.Bench;
 ///   dotnet run -c Release --project bench/Crm.Bench -- --lists 1000000 [--iterations 200 --query-warmup 30 --parallel 4]
 /// With --database CONNECTION_STRING it measures a database an earlier run seeded (kept when
 /// CRM_TEST_PG names a server of one's own) instead of seeding a new one: for comparing product
-/// changes without the minutes of seeding.
+/// changes without the minutes of seeding; --only TEXT measures the kinds whose name contains it.
 /// </summary>
 public static class ListBenchmark
 {
@@ -65,7 +65,9 @@ public static class ListBenchmark
             Console.WriteLine(JsonSerializer.Serialize(seeding));
         }
 
-        var kinds = ListQueryKind.All(users, segment.Code, segment.Items!.Select(i => i.Id).ToList(), until);
+        var only = Arg(args, "--only", "");
+        var kinds = ListQueryKind.All(users, segment.Code, segment.Items!.Select(i => i.Id).ToList(), until)
+            .Where(k => k.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         var results = new Dictionary<string, object>
         {
             ["date"] = DateTimeOffset.UtcNow.ToString("O"),
@@ -88,6 +90,8 @@ public static class ListBenchmark
         var table = new List<string>();
         foreach (var kind in kinds)
         {
+            // This machine is shared: its 1-minute load average says how busy it was besides this run.
+            var loadBefore = LoadAverage();
             var variants = new List<Variant>();
             foreach (var url in kind.Urls)
             {
@@ -139,6 +143,7 @@ public static class ListBenchmark
                 parallelRequestsPerSecond = Math.Round(concurrent.Count / seconds, 1),
                 parallelCpu = cpu.Read(),
                 p99TargetMet = met,
+                machineLoadAverage = new { before = loadBefore, after = LoadAverage() },
             };
             measured.Add(result);
             table.Add($"| {kind.Name} | {string.Join(" / ", variants.Select(v => $"{v.Matches:N0}{(v.Exact ? "" : "+")}"))} " +
@@ -215,6 +220,9 @@ public static class ListBenchmark
             reused = true, portalLeads = reader.GetInt64(1), tableSize = reader.GetString(2), indexesSize = reader.GetString(3),
         });
     }
+
+    private static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     private static string Arg(string[] args, string name, string fallback)
     {

@@ -21,7 +21,8 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
     /// <summary>A page of companies, by name: filter by type or industry, search name and tax id.</summary>
     public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null)
     {
-        var (items, total, exact) = await ListPages.Read(db, "companies", """
+        var query = SearchText.PrefixQuery(search);
+        var (items, total, exact) = await ListPages.Read(db, new ListQuery("companies", """
             id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
             created_at, updated_at, version, custom
             """, parameters =>
@@ -29,14 +30,14 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
                 parameters.Add(new() { Value = portalId });
                 parameters.Add(new() { Value = (object?)typeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 parameters.Add(new() { Value = (object?)industryId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 return $"""
                     portal_id = $1 AND NOT is_deleted
                       AND ($2::text IS NULL OR type_id = $2)
                       AND ($3::text IS NULL OR industry_id = $3)
                       AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}
                     """;
-            }, "title, id", byId: false, filter, offset, limit, reader => new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+            }, "title, id", ById: false, Searches: query is not null, filter), offset, limit, reader => new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
                 reader.GetString(3), reader.GetDecimal(4), reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)),
                 ReadModelJson.Points(reader.GetString(8)), reader.GetInt32(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
                 reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));

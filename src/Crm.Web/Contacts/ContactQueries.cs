@@ -21,7 +21,8 @@ public sealed class ContactQueries(NpgsqlDataSource db)
     /// <summary>A page of contacts, newest first: filter by type or by company, search names and position.</summary>
     public async Task<ContactPage> List(int portalId, string? typeId, long? companyId, string? search, int offset, int limit, ListFilter? filter = null)
     {
-        var (items, total, exact) = await ListPages.Read(db, "contacts", """
+        var query = SearchText.PrefixQuery(search);
+        var (items, total, exact) = await ListPages.Read(db, new ListQuery("contacts", """
             id, first_name, second_name, last_name, type_id, position, phones, emails, company_ids, responsible_id,
             created_at, updated_at, version, custom
             """, parameters =>
@@ -29,14 +30,14 @@ public sealed class ContactQueries(NpgsqlDataSource db)
                 parameters.Add(new() { Value = portalId });
                 parameters.Add(new() { Value = (object?)typeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 parameters.Add(new() { Value = (object?)companyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-                parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 return $"""
                     portal_id = $1 AND NOT is_deleted
                       AND ($2::text IS NULL OR type_id = $2)
                       AND ($3::bigint IS NULL OR company_ids @> ARRAY[$3])
                       AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}
                     """;
-            }, "id DESC", byId: true, filter, offset, limit, reader => new ContactRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+            }, "id DESC", ById: true, Searches: query is not null, filter), offset, limit, reader => new ContactRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
                 reader.GetString(3), reader.GetString(4), reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)),
                 reader.GetFieldValue<long[]>(8), reader.GetInt32(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
                 reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));

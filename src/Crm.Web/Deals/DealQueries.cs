@@ -85,7 +85,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
             _ => "id",
         } + (descending ? " DESC" : "");
         var query = Api.SearchText.PrefixQuery(search);
-        var (items, total, exact) = await ListPages.Read(db, "deals", DealColumns, parameters =>
+        var (items, total, exact) = await ListPages.Read(db, new ListQuery("deals", DealColumns, parameters =>
         {
             parameters.Add(new() { Value = portalId });
             parameters.Add(new() { Value = (object?)pipelineId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
@@ -95,7 +95,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
                   AND ($2::bigint IS NULL OR pipeline_id = $2)
                   AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
                 """;
-        }, $"{order}, id", sort == DealSort.Id, filter, offset, limit, ReadDeal);
+        }, $"{order}, id", sort == DealSort.Id, query is not null, filter), offset, limit, ReadDeal);
         return new DealPage(items, total, exact);
     }
 

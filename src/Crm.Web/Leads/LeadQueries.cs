@@ -55,20 +55,21 @@ public sealed class LeadQueries(NpgsqlDataSource db)
             LeadSort.UpdatedAt => "updated_at",
             _ => "id",
         } + (descending ? " DESC" : "");
-        var (items, total, exact) = await ListPages.Read(db, "leads", """
+        var query = SearchText.PrefixQuery(search);
+        var (items, total, exact) = await ListPages.Read(db, new ListQuery("leads", """
             id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
             responsible_id, created_at, updated_at, version, custom
             """, parameters =>
             {
                 parameters.Add(new() { Value = portalId });
                 parameters.Add(new() { Value = (object?)statusId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                parameters.Add(new() { Value = (object?)query ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 return $"""
                     portal_id = $1 AND NOT is_deleted
                       AND ($2::text IS NULL OR status_id = $2)
                       AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
                     """;
-            }, $"{order}, id", sort == LeadSort.Id, filter, offset, limit, reader => new LeadRow(reader.GetInt64(0), reader.GetString(1),
+            }, $"{order}, id", sort == LeadSort.Id, query is not null, filter), offset, limit, reader => new LeadRow(reader.GetInt64(0), reader.GetString(1),
                 reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), ReadModelJson.Points(reader.GetString(6)),
                 ReadModelJson.Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9), reader.GetString(10), reader.GetInt32(11),
                 reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14), ReadModelJson.Custom(reader.GetString(15))));
