@@ -15,7 +15,7 @@ public sealed class CustomFieldIndexes(NpgsqlDataSource db) : ICustomFieldIndexe
     {
         if (RangeExpression(field) is not { } expression) return;
         // Built concurrently so a large table keeps taking writes while it builds.
-        await Execute($"CREATE INDEX CONCURRENTLY IF NOT EXISTS {Name(portalId, field)} ON {Table(field)} (({expression})) " +
+        await Execute($"CREATE INDEX CONCURRENTLY IF NOT EXISTS {Name(portalId, field)} ON {RecordTables.Of(field.RecordKind)} (({expression})) " +
             $"WHERE portal_id = {portalId} AND NOT is_deleted");
     }
 
@@ -31,16 +31,8 @@ public sealed class CustomFieldIndexes(NpgsqlDataSource db) : ICustomFieldIndexe
         _ => null,
     };
 
-    public static string Table(CustomField field) => field.RecordKind switch
-    {
-        "lead" => "leads",
-        "deal" => "deals",
-        "contact" => "contacts",
-        "company" => "companies",
-        _ => throw new ArgumentException($"Unknown record kind {field.RecordKind}"),
-    };
 
-    private static string Name(int portalId, CustomField field) => $"{Table(field)}_p{portalId}_{field.Code.ToLowerInvariant()}";
+    private static string Name(int portalId, CustomField field) => $"{RecordTables.Of(field.RecordKind)}_p{portalId}_{field.Code.ToLowerInvariant()}";
 
     private async Task Execute(string sql)
     {

@@ -1,6 +1,7 @@
 using Crm.Grains.Interfaces.Lists;
 using Crm.Web.Api;
 using Crm.Web.Lists;
+using Crm.Silo.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -20,7 +21,7 @@ public sealed class BulkSelection(NpgsqlDataSource db, ListCatalog catalog)
         command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = MaxRows + 1 });
         command.CommandText = $"""
-            SELECT id FROM {Table(recordKind)}
+            SELECT id FROM {RecordTables.Of(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
               AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
             ORDER BY id
@@ -33,12 +34,4 @@ public sealed class BulkSelection(NpgsqlDataSource db, ListCatalog catalog)
             : throw CrmException.Invalid("too_many_rows", $"A bulk operation can change at most {MaxRows:N0} rows; narrow the filter.", "filter");
     }
 
-    private static string Table(string recordKind) => recordKind switch
-    {
-        "lead" => "leads",
-        "deal" => "deals",
-        "contact" => "contacts",
-        "company" => "companies",
-        _ => throw new ArgumentException($"Unknown record kind {recordKind}", nameof(recordKind)),
-    };
 }

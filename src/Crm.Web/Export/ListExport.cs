@@ -7,6 +7,7 @@ using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Components.Shared;
 using Crm.Web.Lists;
+using Crm.Silo.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -47,7 +48,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = MaxRows + 1 });
         command.CommandText = $"""
-            SELECT {string.Join(", ", fields.Select(Select))} FROM {Table(recordKind)}
+            SELECT {string.Join(", ", fields.Select(Select))} FROM {RecordTables.Of(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
               AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
             ORDER BY id
@@ -75,7 +76,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         command.Parameters.Add(new() { Value = (object?)SearchText.PrefixQuery(search) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = MaxRows + 1 });
         command.CommandText = $"""
-            SELECT count(*) FROM (SELECT 1 FROM {Table(recordKind)}
+            SELECT count(*) FROM (SELECT 1 FROM {RecordTables.Of(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
               AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
             LIMIT $3) r
@@ -128,12 +129,4 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         };
     }
 
-    public static string Table(string recordKind) => recordKind switch
-    {
-        "lead" => "leads",
-        "deal" => "deals",
-        "contact" => "contacts",
-        "company" => "companies",
-        _ => throw new ArgumentException($"Unknown record kind {recordKind}", nameof(recordKind)),
-    };
 }
