@@ -25,8 +25,18 @@ public sealed class RecordIdGrain(
         var last = _next + count - 1;
         if (last > state.State.ReservedUpTo)
         {
-            state.State.ReservedUpTo = Math.Max(state.State.ReservedUpTo + BlockSize, last);
-            await state.WriteStateAsync();
+            var reserved = state.State.ReservedUpTo;
+            state.State.ReservedUpTo = Math.Max(reserved + BlockSize, last);
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Not stored: these ids must not be handed out (a restart would hand them out again).
+                state.State.ReservedUpTo = reserved;
+                throw;
+            }
         }
         var first = _next;
         _next = last + 1;
