@@ -31,7 +31,7 @@ public static class ListBenchmark
 
         var reuse = Arg(args, "--database", "");
         Console.WriteLine(reuse.Length > 0 ? "Starting the server on the given database..." : "Starting a durable private PostgreSQL and the server...");
-        var db = reuse.Length > 0 ? reuse : await Crm.TestSupport.PostgresServer.Start(durable: true).CreateDatabase("lists");
+        var db = reuse.Length > 0 ? reuse : await PostgresServer.Start(durable: true).CreateDatabase("lists");
         if (reuse.Length > 0) await Crm.Silo.Migrations.MigrationRunner.Apply(db);
         await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
         {
@@ -90,7 +90,7 @@ public static class ListBenchmark
         var table = new List<string>();
         foreach (var kind in kinds)
         {
-            // This machine is shared: its 1-minute load average says how busy it was besides this run.
+            // This machine is shared: its 1-minute load average (this run included) says how busy it was.
             var loadBefore = LoadAverage();
             var variants = new List<Variant>();
             foreach (var url in kind.Urls)
@@ -102,10 +102,12 @@ public static class ListBenchmark
             // A count that ran out of its time budget leaves the total at the page ("more than 50").
             var outOfTime = 0;
             var sequential = new List<double>();
+            var byVariant = kind.Urls.Select(_ => new List<double>()).ToArray();
             for (var i = 0; i < iterations; i++)
             {
                 var answer = await Call(client.Http, kind.Urls[i % kind.Urls.Count]);
                 sequential.Add(answer.Ms);
+                byVariant[i % kind.Urls.Count].Add(answer.Ms);
                 if (answer.OutOfTime) outOfTime++;
             }
 
@@ -134,7 +136,7 @@ public static class ListBenchmark
             var result = new
             {
                 kind = kind.Name,
-                variants,
+                variants = variants.Select((v, i) => new { v.Url, v.Matches, v.Exact, v.Rows, sequentialMs = LatencyStats.Percentiles(byVariant[i]) }),
                 sequentialMs = LatencyStats.Percentiles(sequential),
                 sequentialCountsOutOfTime = outOfTime,
                 parallelMs = LatencyStats.Percentiles(concurrent),
