@@ -31,8 +31,13 @@ public static class MergeRules
         return all;
     }
 
-    public static Address? Address(Address? kept, Address? other) =>
-        kept is null || (kept.Street + kept.City + kept.PostalCode + kept.Region + kept.Country).Length == 0 ? other ?? kept : kept;
+    /// <summary>The kept address with its empty parts filled from the other.</summary>
+    public static Address? Address(Address? kept, Address? other)
+    {
+        if (kept is null || other is null) return kept ?? other;
+        return new Address(Fill(kept.Street, other.Street), Fill(kept.City, other.City), Fill(kept.PostalCode, other.PostalCode),
+            Fill(kept.Region, other.Region), Fill(kept.Country, other.Country));
+    }
 
     /// <summary>Comments of both, the kept record's first.</summary>
     public static string CommentsOf(string kept, string other) =>

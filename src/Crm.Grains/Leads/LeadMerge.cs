@@ -16,7 +16,8 @@ public static class LeadMerge
         Emails = Emails(kept.Emails, other.Emails),
         SourceId = Fill(kept.SourceId, other.SourceId),
         SourceDescription = Fill(kept.SourceDescription, other.SourceDescription),
-        Utm = kept.Utm is { } u && (u.Source + u.Medium + u.Campaign + u.Content + u.Term).Length > 0 ? kept.Utm : other.Utm ?? kept.Utm,
+        Utm = kept.Utm is null || other.Utm is null ? kept.Utm ?? other.Utm : new Utm(Fill(kept.Utm.Source, other.Utm.Source),
+            Fill(kept.Utm.Medium, other.Utm.Medium), Fill(kept.Utm.Campaign, other.Utm.Campaign), Fill(kept.Utm.Content, other.Utm.Content), Fill(kept.Utm.Term, other.Utm.Term)),
         // An amount only means something with its currency: both come from the same lead.
         Amount = kept.Amount == 0 ? other.Amount : kept.Amount,
         Currency = kept.Amount == 0 && other.Amount != 0 ? other.Currency : kept.Currency,

@@ -2,7 +2,6 @@ using Crm.Grains.Companies;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Web.Api;
-using static Crm.Web.Import.ImportMerge;
 
 namespace Crm.Web.Import;
 
@@ -35,22 +34,7 @@ public sealed class CompanyImport : RecordImport<CompanyFields>
     }
 
     /// <summary>The company's fields with its empty ones filled from the row (name and responsible stay).</summary>
-    public static CompanyFields Merge(CompanyFields e, CompanyFields row)
-    {
-        var (revenue, currency) = Money(e.Revenue, e.Currency, row.Revenue, row.Currency);
-        return e with
-        {
-            TypeId = Fill(e.TypeId, row.TypeId),
-            IndustryId = Fill(e.IndustryId, row.IndustryId),
-            Revenue = revenue,
-            Currency = currency,
-            TaxId = Fill(e.TaxId, row.TaxId),
-            Phones = Phones(e.Phones, row.Phones),
-            Emails = Emails(e.Emails, row.Emails),
-            Address = Address(e.Address, row.Address),
-            Comments = Fill(e.Comments, row.Comments),
-        };
-    }
+    public static CompanyFields Merge(CompanyFields e, CompanyFields row) => CompanyMerge.Combine(e, row with { Comments = "" });
 
     /// <summary>The address columns of a contact or company row.</summary>
     public static Address AddressOf(RowValues v) =>

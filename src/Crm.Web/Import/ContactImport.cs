@@ -1,7 +1,6 @@
 using Crm.Grains.Contacts;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Web.Api;
-using static Crm.Web.Import.ImportMerge;
 
 namespace Crm.Web.Import;
 
@@ -33,18 +32,7 @@ public sealed class ContactImport : RecordImport<ContactFields>
     }
 
     /// <summary>The contact's fields with its empty ones filled from the row (the responsible stays).</summary>
-    public static ContactFields Merge(ContactFields e, ContactFields row) => e with
-    {
-        FirstName = Fill(e.FirstName, row.FirstName),
-        SecondName = Fill(e.SecondName, row.SecondName),
-        LastName = Fill(e.LastName, row.LastName),
-        TypeId = Fill(e.TypeId, row.TypeId),
-        Position = Fill(e.Position, row.Position),
-        Phones = Phones(e.Phones, row.Phones),
-        Emails = Emails(e.Emails, row.Emails),
-        Address = Address(e.Address, row.Address),
-        Comments = Fill(e.Comments, row.Comments),
-    };
+    public static ContactFields Merge(ContactFields e, ContactFields row) => ContactMerge.Combine(e, row with { Comments = "" });
 
     private static IContactGrain Contact(IGrainFactory grains, RequestUser user, long id) => grains.GetGrain<IContactGrain>(GrainKeys.For(user.PortalId, id));
 }

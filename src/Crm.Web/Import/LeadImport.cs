@@ -2,7 +2,6 @@ using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Leads;
 using Crm.Web.Api;
-using static Crm.Web.Import.ImportMerge;
 
 namespace Crm.Web.Import;
 
@@ -49,27 +48,11 @@ public sealed class LeadImport : RecordImport<ImportedLead>
         await grain.Update(Merge(existing.Fields, lead.Fields), existing.Version, user.UserId);
     }
 
-    /// <summary>The lead's fields with its empty ones filled from the row (title, status and responsible stay).</summary>
-    public static LeadFields Merge(LeadFields e, LeadFields row)
-    {
-        var (amount, currency) = Money(e.Amount, e.Currency, row.Amount, row.Currency);
-        var (u, r) = (e.Utm ?? new Utm(), row.Utm ?? new Utm());
-        return e with
-        {
-            FirstName = Fill(e.FirstName, row.FirstName),
-            SecondName = Fill(e.SecondName, row.SecondName),
-            LastName = Fill(e.LastName, row.LastName),
-            CompanyName = Fill(e.CompanyName, row.CompanyName),
-            Phones = Phones(e.Phones, row.Phones),
-            Emails = Emails(e.Emails, row.Emails),
-            SourceId = Fill(e.SourceId, row.SourceId),
-            SourceDescription = Fill(e.SourceDescription, row.SourceDescription),
-            Utm = new Utm(Fill(u.Source, r.Source), Fill(u.Medium, r.Medium), Fill(u.Campaign, r.Campaign), Fill(u.Content, r.Content), Fill(u.Term, r.Term)),
-            Amount = amount,
-            Currency = currency,
-            Comments = Fill(e.Comments, row.Comments),
-        };
-    }
+    /// <summary>
+    /// The lead's fields with its empty ones filled from the row by the record merge's rules (title,
+    /// status and responsible stay), except that a row's comments never append to the record's.
+    /// </summary>
+    public static LeadFields Merge(LeadFields e, LeadFields row) => LeadMerge.Combine(e, row with { Comments = "" });
 
     private static ILeadGrain Lead(IGrainFactory grains, RequestUser user, long id) => grains.GetGrain<ILeadGrain>(GrainKeys.For(user.PortalId, id));
 }
