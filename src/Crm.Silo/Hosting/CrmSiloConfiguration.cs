@@ -88,6 +88,7 @@ public static class CrmSiloConfiguration
     {
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProjectionWriter>();
         services.TryAddSingleton<IDealReadModel, DealReadModel>();
         services.TryAddSingleton<ILeadReadModel, LeadReadModel>();
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Contacts.Contact>, ContactReadModel>();

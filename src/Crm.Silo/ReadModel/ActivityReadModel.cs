@@ -7,7 +7,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes activity rows and timeline entries.</summary>
-public sealed class ActivityReadModel(NpgsqlDataSource db) : IRecordReadModel<Activity>
+public sealed class ActivityReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Activity>
 {
     private static readonly string[] Columns =
     [
@@ -24,7 +24,7 @@ public sealed class ActivityReadModel(NpgsqlDataSource db) : IRecordReadModel<Ac
     public Task Project(Activity a, bool deleted, HistoryEntry? entry)
     {
         var f = a.Fields;
-        return RecordRows.Project(db, Upsert,
+        return RecordRows.Project(writer, Upsert,
         [
             Value(a.PortalId), Value(a.Id), Value(f.Type.ToString().ToLowerInvariant()), Value(f.Subject), Value(f.Description),
             Value(f.ResponsibleId), Value(f.Owner.Kind), Value(f.Owner.Id),

@@ -6,7 +6,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes comment rows and their history.</summary>
-public sealed class CommentReadModel(NpgsqlDataSource db) : IRecordReadModel<Comment>
+public sealed class CommentReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Comment>
 {
     private static readonly string[] Columns =
         ["portal_id", "id", "owner_kind", "owner_id", "text", "is_deleted", "created_at", "created_by", "updated_at", "updated_by", "version"];
@@ -17,7 +17,7 @@ public sealed class CommentReadModel(NpgsqlDataSource db) : IRecordReadModel<Com
         WHERE comments.version < EXCLUDED.version
         """;
 
-    public Task Project(Comment c, bool deleted, HistoryEntry? entry) => RecordRows.Project(db, Upsert,
+    public Task Project(Comment c, bool deleted, HistoryEntry? entry) => RecordRows.Project(writer, Upsert,
     [
         Value(c.PortalId), Value(c.Id), Value(c.Owner.Kind), Value(c.Owner.Id), Value(c.Text), Value(deleted),
         Value(c.CreatedAt.UtcDateTime), Value(c.CreatedBy), Value(c.UpdatedAt.UtcDateTime), Value(c.UpdatedBy), Value(c.Version),

@@ -6,7 +6,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes company rows and timeline entries.</summary>
-public sealed class CompanyReadModel(NpgsqlDataSource db) : IRecordReadModel<Company>
+public sealed class CompanyReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Company>
 {
     private static readonly string[] Columns =
     [
@@ -25,7 +25,7 @@ public sealed class CompanyReadModel(NpgsqlDataSource db) : IRecordReadModel<Com
     {
         var f = c.Fields;
         var (phones, emails) = MatchKeys(f.Phones, f.Emails);
-        return RecordRows.Project(db, Upsert,
+        return RecordRows.Project(writer, Upsert,
         [
             Value(c.PortalId), Value(c.Id), Value(f.Title), Value(f.TypeId), Value(f.IndustryId), Value(f.Revenue), Value(f.Currency),
             Value(f.TaxId), Json(f.Phones ?? []), Json(f.Emails ?? []), phones, emails, Json(f.Address ?? new Address()),

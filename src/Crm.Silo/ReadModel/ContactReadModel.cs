@@ -6,7 +6,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes contact rows (with their company links) and timeline entries.</summary>
-public sealed class ContactReadModel(NpgsqlDataSource db) : IRecordReadModel<Contact>
+public sealed class ContactReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Contact>
 {
     private static readonly string[] Columns =
     [
@@ -25,7 +25,7 @@ public sealed class ContactReadModel(NpgsqlDataSource db) : IRecordReadModel<Con
     {
         var f = c.Fields;
         var (phones, emails) = MatchKeys(f.Phones, f.Emails);
-        return RecordRows.Project(db, Upsert,
+        return RecordRows.Project(writer, Upsert,
         [
             Value(c.PortalId), Value(c.Id), Value(f.FirstName), Value(f.SecondName), Value(f.LastName), Value(f.TypeId), Value(f.Position),
             Json(f.Phones ?? []), Json(f.Emails ?? []), phones, emails, Json(f.Address ?? new Address()), Value(c.CompanyIds.ToArray()),

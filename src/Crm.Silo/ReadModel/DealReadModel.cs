@@ -1,13 +1,13 @@
-using System.Text.Json;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.ReadModel;
 using Npgsql;
 using NpgsqlTypes;
+using static Crm.Silo.ReadModel.RecordRows;
 
 namespace Crm.Silo.ReadModel;
 
-/// <summary>Writes deal rows and history with one round trip per change (a batch is one transaction).</summary>
-public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
+/// <summary>Writes deal rows and history (one transaction per change, grouped with others by the <see cref="ProjectionWriter"/>).</summary>
+public sealed class DealReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IDealReadModel
 {
     private const string UpsertDeal = """
         INSERT INTO deals (portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id,
@@ -24,43 +24,18 @@ public sealed class DealReadModel(NpgsqlDataSource db) : IDealReadModel
         WHERE deals.version < EXCLUDED.version
         """;
 
-    private const string InsertHistory = """
-        INSERT INTO deal_history (portal_id, deal_id, version, at, actor_id, action, changes)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
-        ON CONFLICT DO NOTHING
-        """;
-
-    public async Task Project(Deal deal, bool deleted, HistoryEntry? entry)
+    public Task Project(Deal deal, bool deleted, HistoryEntry? entry)
     {
-        await using var batch = db.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(UpsertDeal)
-        {
-            Parameters =
-            {
-                new() { Value = deal.PortalId }, new() { Value = deal.Id }, new() { Value = deal.PipelineId },
-                new() { Value = deal.StageId }, new() { Value = deal.Title }, new() { Value = deal.Amount },
-                new() { Value = deal.Currency }, new() { Value = deal.ResponsibleId },
-                new() { Value = (object?)deal.BeginDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
-                new() { Value = (object?)deal.CloseDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
-                new() { Value = deal.Comments }, new() { Value = deal.Position }, new() { Value = deal.IsClosed },
-                new() { Value = deleted }, new() { Value = deal.CreatedAt.UtcDateTime }, new() { Value = deal.CreatedBy },
-                new() { Value = deal.UpdatedAt.UtcDateTime }, new() { Value = deal.UpdatedBy }, new() { Value = deal.Version },
-                new() { Value = (object?)deal.CompanyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
-                new() { Value = (deal.ContactIds ?? []).ToArray() },
-                RecordRows.Custom(deal.Custom),
-            },
-        });
-        if (entry is not null)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertHistory)
-            {
-                Parameters =
-                {
-                    new() { Value = deal.PortalId }, new() { Value = deal.Id }, new() { Value = entry.Version },
-                    new() { Value = entry.At.UtcDateTime }, new() { Value = entry.ActorId }, new() { Value = entry.Action },
-                    new() { Value = JsonSerializer.Serialize(entry.Changes, ReadModelJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
-                },
-            });
-        await batch.ExecuteNonQueryAsync();
+        var row = new ProjectionStatement(UpsertDeal,
+            Value(deal.PortalId), Value(deal.Id), Value(deal.PipelineId), Value(deal.StageId), Value(deal.Title), Value(deal.Amount),
+            Value(deal.Currency), Value(deal.ResponsibleId),
+            new() { Value = (object?)deal.BeginDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
+            new() { Value = (object?)deal.CloseDate ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
+            Value(deal.Comments), Value(deal.Position), Value(deal.IsClosed), Value(deleted), Value(deal.CreatedAt.UtcDateTime),
+            Value(deal.CreatedBy), Value(deal.UpdatedAt.UtcDateTime), Value(deal.UpdatedBy), Value(deal.Version),
+            new() { Value = (object?)deal.CompanyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint },
+            Value((deal.ContactIds ?? []).ToArray()), Custom(deal.Custom));
+        return entry is null ? writer.Write(row) : writer.Write(row, History("deal_history", "deal_id", deal.PortalId, deal.Id, entry));
     }
 
     public async Task<long?> GetVersion(int portalId, long dealId)

@@ -6,7 +6,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes lead rows and timeline entries.</summary>
-public sealed class LeadReadModel(NpgsqlDataSource db) : ILeadReadModel
+public sealed class LeadReadModel(NpgsqlDataSource db, ProjectionWriter writer) : ILeadReadModel
 {
     private static readonly string[] Columns =
     [
@@ -27,7 +27,7 @@ public sealed class LeadReadModel(NpgsqlDataSource db) : ILeadReadModel
         var f = lead.Fields;
         var utm = f.Utm ?? new Utm();
         var (phones, emails) = MatchKeys(f.Phones, f.Emails);
-        return RecordRows.Project(db, Upsert,
+        return RecordRows.Project(writer, Upsert,
         [
             Value(lead.PortalId), Value(lead.Id), Value(lead.StatusId), Value(f.Title), Value(f.FirstName), Value(f.SecondName),
             Value(f.LastName), Value(f.CompanyName), Json(f.Phones ?? []), Json(f.Emails ?? []), phones, emails, Value(f.SourceId),

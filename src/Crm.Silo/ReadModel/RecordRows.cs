@@ -6,35 +6,26 @@ using NpgsqlTypes;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>
-/// What the projections of leads, contacts and companies share: the row upsert and the timeline
-/// entry in one batch (one transaction, one round trip), and the stored row's version.
+/// What the projections of records share: the row upsert and the timeline entry in one transaction
+/// (through the <see cref="ProjectionWriter"/>), and the stored row's version.
 /// </summary>
 public static class RecordRows
 {
-    /// <summary>Runs the record's upsert (its own SQL and parameters) and inserts its history entry once per version.</summary>
-    public static async Task Project(NpgsqlDataSource db, string upsert, IEnumerable<NpgsqlParameter> row,
+    /// <summary>Writes the record's upsert (its own SQL and parameters) and its history entry (once per version) in one transaction.</summary>
+    public static Task Project(ProjectionWriter writer, string upsert, NpgsqlParameter[] row,
         string historyTable, string idColumn, IRecord record, HistoryEntry? entry)
     {
-        await using var batch = db.CreateBatch();
-        var command = new NpgsqlBatchCommand(upsert);
-        foreach (var p in row) command.Parameters.Add(p);
-        batch.BatchCommands.Add(command);
-        if (entry is not null)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                INSERT INTO {historyTable} (portal_id, {idColumn}, version, at, actor_id, action, changes)
-                VALUES ($1, $2, $3, $4, $5, $6, $7)
-                ON CONFLICT DO NOTHING
-                """)
-            {
-                Parameters =
-                {
-                    new() { Value = record.PortalId }, new() { Value = record.Id }, new() { Value = entry.Version },
-                    new() { Value = entry.At.UtcDateTime }, new() { Value = entry.ActorId }, new() { Value = entry.Action },
-                    Json(entry.Changes),
-                },
-            });
-        await batch.ExecuteNonQueryAsync();
+        var rowStatement = new ProjectionStatement(upsert, row);
+        return entry is null ? writer.Write(rowStatement) : writer.Write(rowStatement, History(historyTable, idColumn, record.PortalId, record.Id, entry));
     }
+
+    /// <summary>The insert of a timeline entry; a version already stored is left as it is.</summary>
+    public static ProjectionStatement History(string historyTable, string idColumn, int portalId, long id, HistoryEntry entry) => new($"""
+        INSERT INTO {historyTable} (portal_id, {idColumn}, version, at, actor_id, action, changes)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT DO NOTHING
+        """,
+        Value(portalId), Value(id), Value(entry.Version), Value(entry.At.UtcDateTime), Value(entry.ActorId), Value(entry.Action), Json(entry.Changes));
 
     public static async Task<long?> GetVersion(NpgsqlDataSource db, string table, int portalId, long id)
     {
