@@ -47,8 +47,12 @@ public sealed record ImportField(string Key, string Label, ImportValue Value, IR
 /// <summary>The fields of one record type, and those of which a file must map at least one.</summary>
 public sealed record ImportFieldSet(ImportKind Kind, string RecordName, IReadOnlyList<ImportField> Fields, IReadOnlyList<string> NeedsOneOf)
 {
-    /// <summary>The field with this key, else the one with this label (custom fields are known to users by their labels); case ignored.</summary>
+    /// <summary>
+    /// The field with this key, else the one with this label, case ignored. Custom fields are known to
+    /// users by their labels (standard ones by their keys), so a custom label wins over a standard
+    /// field's same label: a contact's custom "Region" over the address's region.
+    /// </summary>
     public ImportField? Find(string key) =>
         Fields.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.OrdinalIgnoreCase))
-        ?? Fields.FirstOrDefault(f => string.Equals(f.Label, key, StringComparison.OrdinalIgnoreCase));
+        ?? Fields.OrderBy(f => f.Custom is null).FirstOrDefault(f => string.Equals(f.Label, key, StringComparison.OrdinalIgnoreCase));
 }
