@@ -10,7 +10,7 @@ public sealed class AccessGrainTests(ClusterFixture fixture)
     private static int _portals = 950;
 
     /// <summary>A portal of its own with an admin and three more users.</summary>
-    private async Task<(IAccessGrain Access, int Portal, int Admin, int[] Users)> NewPortal()
+    private async Task<(IAccessGrain Access, int Portal, int Admin, int[] Users)> NewPortal(bool initialize = true)
     {
         var portal = Interlocked.Increment(ref _portals);
         await using var db = fixture.Database();
@@ -23,7 +23,7 @@ public sealed class AccessGrainTests(ClusterFixture fixture)
             ids.Add((int)(await user.ExecuteScalarAsync())!);
         }
         var access = fixture.Client.GetGrain<IAccessGrain>(portal);
-        await access.Initialize(ids[0]);
+        if (initialize) await access.Initialize(ids[0]);
         return (access, portal, ids[0], ids.Skip(1).ToArray());
     }
 
@@ -44,6 +44,14 @@ public sealed class AccessGrainTests(ClusterFixture fixture)
         Assert.Equal(["Employee"], employee.Roles.Select(r => r.Name));
         Assert.True((await access.ProfileOf(admin)).IsAdmin);
         Assert.Equal(1, await AuditCount(portal));
+    }
+
+    [Fact]
+    public async Task A_portal_from_before_access_rights_gets_its_first_user_as_admin()
+    {
+        var (access, _, first, users) = await NewPortal(initialize: false);
+        Assert.Equal([first], (await access.Get()).AdminIds);
+        Assert.False((await access.ProfileOf(users[0])).IsAdmin);
     }
 
     [Fact]

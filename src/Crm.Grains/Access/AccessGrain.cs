@@ -18,6 +18,13 @@ public sealed class AccessGrain(
     private AccessSettings Settings => state.State.Settings
         ?? throw CrmException.NotFound("portal_not_found", $"Portal {PortalId} has no access settings; it was never set up.");
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A portal created before access rights existed: its creator becomes its admin, as for a new portal.
+        if (state.State.Settings is null && await users.FirstUser(PortalId) is { } creator)
+            await Initialize(creator);
+    }
+
     public Task<AccessSettings> Get() => Task.FromResult(Settings);
 
     public Task<AccessProfile> ProfileOf(int userId) => Task.FromResult(AccessProfiles.For(PortalId, userId, Settings));
