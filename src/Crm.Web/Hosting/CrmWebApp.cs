@@ -144,6 +144,7 @@ public static class CrmWebApp
         services.AddSingleton<Bulk.BulkRunner>();
         services.AddSingleton<Merge.RecordMerger>();
         services.AddSingleton<Export.ListExport>();
+        services.AddSingleton<UserAccess>();
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();

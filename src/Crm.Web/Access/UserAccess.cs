@@ -1,0 +1,36 @@
+using Crm.Grains.Access;
+using Crm.Grains.Interfaces.Access;
+using Crm.Web.Api;
+
+namespace Crm.Web.Access;
+
+/// <summary>The acting user's rights, from the portal's access grain (always the current version).</summary>
+public sealed class UserAccess(IGrainFactory grains)
+{
+    public Task<AccessProfile> Of(RequestUser user) => grains.GetGrain<IAccessGrain>(user.PortalId).ProfileOf(user.UserId);
+}
+
+/// <summary>Refusals in one wording for every entry point.</summary>
+public static class AccessChecks
+{
+    /// <summary>Refuses the action unless the user's rights reach a record of this responsible at this place.</summary>
+    public static void Require(this AccessProfile profile, string entity, AccessAction action, int responsibleId, string what,
+        long? pipelineId = null, string? stageId = null)
+    {
+        if (!profile.Allows(entity, action, responsibleId, pipelineId, stageId))
+            throw Denied(action, what);
+    }
+
+    public static CrmException Denied(AccessAction action, string what) =>
+        CrmException.Forbidden("access_denied", $"Your role does not allow you to {Verb(action)} {what}.");
+
+    private static string Verb(AccessAction action) => action switch
+    {
+        AccessAction.Read => "see",
+        AccessAction.Add => "add",
+        AccessAction.Edit => "change",
+        AccessAction.Delete => "delete",
+        AccessAction.Export => "export",
+        _ => "import",
+    };
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crm.TestSupport;
+using static Crm.Web.Tests.ApiAssert;
+
+namespace Crm.Web.Tests;
+
+/// <summary>Lead rights through the API: a seller limited to their own leads, with no right to junk them, delete them or add contacts.</summary>
+[Collection(WebCollection.Name)]
+public sealed class LeadAccessTests(WebFixture fixture)
+{
+    private sealed record Setup(TestPortal Portal, HttpClient Admin, HttpClient Seller, long AdminLead, long SellerLead);
+
+    private async Task<Setup> Restricted()
+    {
+        var portal = await fixture.Host.CreatePortal("Lead access portal");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        var seller = (await fixture.Host.SignIn(portal.SecondEmail)).Http;
+        var role = await (await admin.PostAsJsonAsync("/api/access/roles", new
+        {
+            name = "Own leads",
+            permissions = new object[]
+            {
+                new { entity = "lead", action = "read", scope = "own" },
+                new { entity = "lead", action = "add", scope = "own" },
+                new { entity = "lead", action = "edit", scope = "own" },
+                new { entity = "lead", action = "edit", scope = "none", stageId = "JUNK" },
+            },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        (await admin.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode(); // the default role no longer applies to everyone
+        (await admin.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees", new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
+        var adminLead = await Create(admin, "Admin's lead", portal.AdminId);
+        var sellerLead = await Create(seller, "Seller's lead", portal.SecondId);
+        return new Setup(portal, admin, seller, adminLead, sellerLead);
+    }
+
+    private static async Task<long> Create(HttpClient http, string title, int responsibleId)
+    {
+        var response = await http.PostAsJsonAsync("/api/leads", new { title, responsibleId });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    [Fact]
+    public async Task A_seller_sees_and_changes_their_own_leads_only()
+    {
+        var s = await Restricted();
+        await ProblemOf(await s.Seller.GetAsync($"/api/leads/{s.AdminLead}"), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.GetAsync($"/api/leads/{s.AdminLead}/history"), HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(HttpStatusCode.OK, (await s.Seller.GetAsync($"/api/leads/{s.SellerLead}")).StatusCode);
+
+        var before = await s.Admin.GetStringAsync($"/api/leads/{s.AdminLead}");
+        await ProblemOf(await s.Seller.PutAsJsonAsync($"/api/leads/{s.AdminLead}", new { title = "Taken over", responsibleId = s.Portal.SecondId }),
+            HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.PostAsJsonAsync($"/api/leads/{s.AdminLead}/status", new { statusId = "IN_PROCESS" }), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.DeleteAsync($"/api/leads/{s.AdminLead}"), HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(before, await s.Admin.GetStringAsync($"/api/leads/{s.AdminLead}"));
+
+        var renamed = await s.Seller.PutAsJsonAsync($"/api/leads/{s.SellerLead}", new { title = "Renamed by the seller", responsibleId = s.Portal.SecondId, currency = "USD" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_status_the_role_may_not_edit_into_a_delete_and_a_conversion_without_rights_are_refused_and_change_nothing()
+    {
+        var s = await Restricted();
+        var before = await s.Seller.GetStringAsync($"/api/leads/{s.SellerLead}");
+        await ProblemOf(await s.Seller.PostAsJsonAsync($"/api/leads/{s.SellerLead}/status", new { statusId = "JUNK" }), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.DeleteAsync($"/api/leads/{s.SellerLead}"), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.PostAsJsonAsync($"/api/leads/{s.SellerLead}/convert", new { contact = true }), HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(before, await s.Seller.GetStringAsync($"/api/leads/{s.SellerLead}"));
+        var contacts = await s.Admin.GetFromJsonAsync<JsonElement>("/api/contacts");
+        Assert.Equal(0, contacts.GetProperty("total").GetInt32());
+
+        var moved = await s.Seller.PostAsJsonAsync($"/api/leads/{s.SellerLead}/status", new { statusId = "IN_PROCESS" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_seller_cannot_add_a_lead_for_someone_else_and_none_is_created()
+    {
+        var s = await Restricted();
+        var total = (await s.Admin.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("total").GetInt32();
+        await ProblemOf(await s.Seller.PostAsJsonAsync("/api/leads", new { title = "For the admin", responsibleId = s.Portal.AdminId }), HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(total, (await s.Admin.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("total").GetInt32());
+    }
+}
