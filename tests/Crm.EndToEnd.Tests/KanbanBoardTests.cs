@@ -1,3 +1,5 @@
+using Crm.Grains.Interfaces.CustomFields;
+
 namespace Crm.EndToEnd.Tests;
 
 [Collection(BrowserCollection.Name)]
@@ -58,5 +60,33 @@ public sealed class KanbanBoardTests(BrowserFixture fixture)
         await Assertions.Expect(titles).ToHaveTextAsync(["Third", "First", "Second"]);
         await Assertions.Expect(Column(first, stage).Locator(".deal-title")).ToHaveTextAsync(["Third", "First", "Second"]);
         await Assertions.Expect(Column(second, stage).Locator("[data-testid=column-count]")).ToHaveTextAsync("3");
+    }
+
+    [Fact]
+    public async Task Quick_add_asks_for_the_required_deal_fields_and_creates_the_deal_with_them()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        var po = (await (await api.Http.PostAsJsonAsync("/api/custom-fields", new { recordKind = "deal", label = "PO number", type = "string", required = true }))
+            .Content.ReadFromJsonAsync<CustomField>(Json))!;
+        var stage = (await api.Http.GetFromJsonAsync<Pipeline>($"/api/pipelines/{portal.PipelineId}", Json))!.Stages[0].Id;
+        var page = await fixture.SignedInPage(portal.AdminEmail, $"/deals/board/{portal.PipelineId}", "[data-testid=board]");
+
+        await Column(page, stage).Locator("input[data-testid=quick-add]").FillAsync("Needs a PO");
+        await Column(page, stage).Locator("input[data-testid=quick-add]").PressAsync("Enter");
+        var dialog = page.Locator(".mud-dialog", new() { HasText = "New deal" });
+        await Assertions.Expect(dialog.Locator("input[data-testid=new-deal-title]")).ToHaveValueAsync("Needs a PO");
+        await dialog.Locator("[data-testid=new-deal-create]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=new-deal-error]")).ToContainTextAsync("'PO number' is required");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "quick-add-required-fields.png"), FullPage = true });
+
+        await dialog.Locator($"input[data-testid=custom-{po.Code}]").FillAsync("PO-42");
+        await dialog.Locator($"input[data-testid=custom-{po.Code}]").PressAsync("Tab");
+        await dialog.Locator("[data-testid=new-deal-create]").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        var card = Column(page, stage).Locator(".deal-card", new() { HasText = "Needs a PO" });
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        var deal = (await api.Http.GetFromJsonAsync<Deal>($"/api/deals/{await card.GetAttributeAsync("data-deal-id")}", Json))!;
+        Assert.Equal("PO-42", deal.Custom![po.Code]);
     }
 }

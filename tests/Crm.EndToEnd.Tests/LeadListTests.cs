@@ -62,6 +62,8 @@ public sealed class LeadListTests(BrowserFixture fixture)
         var lead = (await (await api.Http.PostAsJsonAsync("/api/leads", new { title = "Web enquiry", amount = 640, currency = "USD",
             emails = new[] { new { value = "quinn@known.example", type = "work" } } })).Content.ReadFromJsonAsync<Lead>(Json))!;
         await api.Http.PostAsJsonAsync("/api/contacts", new { firstName = "Known", lastName = "Quinn", emails = new[] { new { value = "Quinn@Known.example", type = "work" } } });
+        var po = (await (await api.Http.PostAsJsonAsync("/api/custom-fields", new { recordKind = "deal", label = "PO number", type = "string", required = true }))
+            .Content.ReadFromJsonAsync<Crm.Grains.Interfaces.CustomFields.CustomField>(Json))!;
         var board = await fixture.SignedInPage(portal.SecondEmail, $"/deals/board/{portal.PipelineId}", "[data-testid=board]");
         var page = await fixture.SignedInPage(portal.AdminEmail, "/leads", "[data-testid=lead-grid] tbody tr >> nth=0");
 
@@ -74,6 +76,14 @@ public sealed class LeadListTests(BrowserFixture fixture)
         await Assertions.Expect(convert.Locator("[data-testid=convert-error]")).ToContainTextAsync("no person's name");
 
         await convert.Locator("input[data-testid=convert-last-name]").FillAsync("Quinn");
+        // The deal's required field, which the lead cannot supply, is asked for under the deal.
+        var poInput = convert.Locator($"[data-testid=convert-deal-custom] input[data-testid=custom-{po.Code}]");
+        await convert.Locator("[data-testid=convert-submit]").ClickAsync();
+        await Assertions.Expect(convert.Locator("[data-testid=convert-error]")).ToContainTextAsync("The new deal needs 'PO number'");
+        await Assertions.Expect(poInput).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "convert-lead-required-fields.png"), FullPage = true });
+        await poInput.FillAsync("PO-7");
+        await poInput.PressAsync("Tab");
         await convert.Locator("[data-testid=convert-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=lead-converted-to]")).ToContainTextAsync("contact #");
 
@@ -83,6 +93,7 @@ public sealed class LeadListTests(BrowserFixture fixture)
         Assert.Equal("CONVERTED", converted.StatusId);
         var contact = (await api.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Contacts.Contact>($"/api/contacts/{converted.Conversion!.ContactId}", Json))!;
         Assert.Equal("Quinn", contact.Fields.LastName);
+        Assert.Equal("PO-7", (await api.Http.GetFromJsonAsync<Deal>($"/api/deals/{converted.Conversion.DealId}", Json))!.Custom![po.Code]);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Crm.Grains.Interfaces.Leads;
 using Crm.TestSupport;
 using Crm.Web.Import;
 using static Crm.Web.Tests.ApiAssert;
+using static Crm.Web.Tests.ImportRequests;
 
 namespace Crm.Web.Tests;
 
@@ -23,51 +24,6 @@ public sealed class ImportApiTests(WebFixture fixture)
         var portal = await fixture.Host.CreatePortal();
         return (portal, await fixture.Host.SignIn(portal.AdminEmail));
     }
-
-    private static Task<HttpResponseMessage> Upload(SignedInClient api, string path, string csv, object? mapping = null, string? duplicates = null) =>
-        Upload(api, path, Encoding.UTF8.GetBytes(csv), mapping, duplicates);
-
-    private static async Task<HttpResponseMessage> Upload(SignedInClient api, string path, byte[] file, object? mapping = null, string? duplicates = null)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(file) { Headers = { ContentType = new("text/csv") } }, "file", "import.csv");
-        if (mapping is not null) form.Add(new StringContent(JsonSerializer.Serialize(mapping)), "mapping");
-        if (duplicates is not null) form.Add(new StringContent(duplicates), "duplicates");
-        return await api.Http.PostAsync(path, form);
-    }
-
-    private static async Task<ImportReport> Check(SignedInClient api, string kind, string csv, object? mapping = null, string? duplicates = null)
-    {
-        var response = await Upload(api, $"/api/import/{kind}/check", csv, mapping, duplicates);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ImportReport>(Json))!;
-    }
-
-    private static async Task<ImportProgress> Start(SignedInClient api, string kind, string csv, object? mapping = null, string? duplicates = null)
-    {
-        var response = await Upload(api, $"/api/import/{kind}", csv, mapping, duplicates);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var progress = (await response.Content.ReadFromJsonAsync<ImportProgress>(Json))!;
-        Assert.Equal($"/api/import/jobs/{progress.Id}", response.Headers.Location?.OriginalString);
-        return progress;
-    }
-
-    /// <summary>The job's report once it has ended (polled; bounded so a stuck job fails the test instead of hanging it).</summary>
-    private static async Task<ImportJobReport> Ended(SignedInClient api, Guid id, Func<ImportProgress, bool>? until = null)
-    {
-        until ??= p => p.Ended;
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var report = (await api.Http.GetFromJsonAsync<ImportJobReport>($"/api/import/jobs/{id}?pageSize=500", Json))!;
-            if (until(report.Progress)) return report;
-            Assert.True(DateTime.UtcNow < deadline, $"The import did not get there in time: {report.Progress.Message}");
-            await Task.Delay(25);
-        }
-    }
-
-    private static async Task<ImportJobReport> Import(SignedInClient api, string kind, string csv, object? mapping = null, string? duplicates = null) =>
-        await Ended(api, (await Start(api, kind, csv, mapping, duplicates)).Id);
 
     /// <summary>Rows (also deleted ones) and timeline entries of the portal's leads, contacts and companies.</summary>
     private async Task<long[]> Counts(int portalId)
@@ -87,7 +43,7 @@ public sealed class ImportApiTests(WebFixture fixture)
     public async Task Leads_contacts_and_companies_from_good_files_appear_in_their_lists()
     {
         var (portal, api) = await NewPortal();
-        var leads = await Import(api, "leads", """
+        var leads = await RunImport(api, "leads", """
             Lead name,Name,Last name,Company name,Work phone,Mobile phone,Work e-mail,Source,Status,Opportunity,Currency
             Pricing request,Ann,Lee,Harbour Foods,+44 20 7946 0018,07700 900123,ann@harbour.example,Website,In process,1200.50,EUR
             ,Bruno,Diaz,,,,bruno@diaz.example,call,,,
@@ -106,7 +62,7 @@ public sealed class ImportApiTests(WebFixture fixture)
         var history = (await api.Http.GetFromJsonAsync<List<HistoryEntry>>($"/api/leads/{ann.Id}/history", Json))!;
         Assert.Equal(("created", portal.AdminId), (Assert.Single(history).Action, history[0].ActorId));
 
-        var contacts = await Import(api, "contacts", """
+        var contacts = await RunImport(api, "contacts", """
             First name;Last name;Position;Contact type;Mobile phone;E-mail;City;Responsible
             Lia;Moss;Buyer;supplier;+44 7700 900456;lia@moss.example;Leeds;Bob Seller
             Tom;Hart;;;;;;
@@ -117,7 +73,7 @@ public sealed class ImportApiTests(WebFixture fixture)
         Assert.Equal(("SUPPLIER", "Buyer", portal.SecondId), (lia.TypeId, lia.Position, lia.ResponsibleId));
         Assert.Equal(2, contactList.Total);
 
-        var companies = await Import(api, "companies", "Company name\tIndustry\tAnnual revenue\tTax id\tPhone\n"
+        var companies = await RunImport(api, "companies", "Company name\tIndustry\tAnnual revenue\tTax id\tPhone\n"
             + "Orchard Ltd\tConsulting\t2500000\tGB123456789\t+44 113 496 0000\nBlue Lake d.o.o.\tIT\t\t\t\n");
         Assert.Equal(2, companies.Progress.Created);
         var companyList = (await api.Http.GetFromJsonAsync<Crm.Web.Companies.CompanyPage>("/api/companies", Json))!;
@@ -193,7 +149,7 @@ public sealed class ImportApiTests(WebFixture fixture)
         var (portal, api) = await NewPortal();
         var before = await Counts(portal.PortalId);
         var longCell = new string('x', 10_000);
-        var report = await Import(api, "leads", $"Title,Comments,Phone\r\n\"Two\r\nlines\",fine,\r\nLong notes,\"{longCell}\",\r\n=HYPERLINK(\"http://evil.example\"),x,\r\nCalc,x,+cmd|' /C calc'!A0\r\n");
+        var report = await RunImport(api, "leads", $"Title,Comments,Phone\r\n\"Two\r\nlines\",fine,\r\nLong notes,\"{longCell}\",\r\n=HYPERLINK(\"http://evil.example\"),x,\r\nCalc,x,+cmd|' /C calc'!A0\r\n");
         Assert.Equal((ImportState.Completed, 4, 0), (report.Progress.State, report.Progress.Failed, report.Progress.Created));
         Assert.Equal([(2, "title_not_single_line", "Title"), (3, "cell_too_long", "Comments"), (4, "formula_payload", "Title"), (5, "formula_payload", "Phone")],
             report.Rows.Select(r => (r.Row, r.Code!, r.Column!)));
@@ -206,7 +162,7 @@ public sealed class ImportApiTests(WebFixture fixture)
     {
         var (_, api) = await NewPortal();
         const string comments = "Met at the fair, \"stand 12\".\r\nCall back in May;\r\n\r\nsend the price list.";
-        var report = await Import(api, "leads", $"Title;Comments\r\nFair lead;\"{comments.Replace("\"", "\"\"")}\"\r\nNext;x\r\n");
+        var report = await RunImport(api, "leads", $"Title;Comments\r\nFair lead;\"{comments.Replace("\"", "\"\"")}\"\r\nNext;x\r\n");
         Assert.Equal(2, report.Progress.Created);
         var lead = (await api.Http.GetFromJsonAsync<Lead>($"/api/leads/{report.Rows[0].RecordId}", Json))!;
         Assert.Equal(comments, lead.Fields.Comments);
@@ -220,7 +176,7 @@ public sealed class ImportApiTests(WebFixture fixture)
         {
             firstName = "Ann", lastName = "Lee", phones = new[] { new { value = "+44 20 7946 0018", type = "work" } },
         })).Content.ReadFromJsonAsync<Lead>(Json))!;
-        var report = await Import(api, "leads", """
+        var report = await RunImport(api, "leads", """
             First name,Last name,Company,Phone,E-mail
             Annie,Lee,Harbour Foods,+44 (20) 7946-0018,ann@harbour.example
             Bob,Stone,,,bob@stone.example
@@ -284,7 +240,7 @@ public sealed class ImportApiTests(WebFixture fixture)
     public async Task Rows_that_fail_are_listed_with_their_row_numbers_and_the_others_are_imported()
     {
         var (_, api) = await NewPortal();
-        var report = await Import(api, "contacts", """
+        var report = await RunImport(api, "contacts", """
             First name,Last name,E-mail,Contact type
 
             Ann,Lee,ann@lee.example,client
@@ -335,7 +291,7 @@ public sealed class ImportApiTests(WebFixture fixture)
     public async Task Jobs_of_another_user_or_portal_are_not_found()
     {
         var (portal, api) = await NewPortal();
-        var job = (await Import(api, "companies", "Company name\nOrchard Ltd\n")).Progress;
+        var job = (await RunImport(api, "companies", "Company name\nOrchard Ltd\n")).Progress;
         var colleague = await fixture.Host.SignIn(portal.SecondEmail);
         var stranger = await fixture.Host.SignIn((await fixture.Host.CreatePortal()).AdminEmail);
         foreach (var other in new[] { colleague, stranger })

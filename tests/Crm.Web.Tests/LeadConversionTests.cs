@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Contacts;
+using Crm.Grains.Interfaces.CustomFields;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Leads;
 using Crm.TestSupport;
@@ -98,5 +99,78 @@ public sealed class LeadConversionTests(WebFixture fixture)
         var junk = await NewLead(api, new { title = "Spam", firstName = "No", lastName = "Body" });
         await api.Http.PostAsJsonAsync($"/api/leads/{junk.Id}/status", new { statusId = "JUNK" });
         await Problem(await api.Http.PostAsJsonAsync($"/api/leads/{junk.Id}/convert", new { contact = true }), HttpStatusCode.BadRequest, "lead_is_junk");
+    }
+
+    private static async Task<CustomField> AddField(SignedInClient api, string recordKind, string label, string type, bool required = false)
+    {
+        var response = await api.Http.PostAsJsonAsync("/api/custom-fields", new { recordKind, label, type, required });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CustomField>(Json))!;
+    }
+
+    [Fact]
+    public async Task Required_custom_fields_of_the_targets_are_asked_for_and_given_values_are_stored_on_the_new_records()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        var birthday = await AddField(api, "contact", "Birthday", "date", required: true);
+        var contract = await AddField(api, "deal", "Contract no.", "string", required: true);
+        var manager = await AddField(api, "deal", "Manager", "user");
+        var lead = await NewLead(api, new { firstName = "Nina", lastName = "Berg", amount = 100 });
+        var before = await Counts(portal.PortalId);
+
+        var contactMissing = await ProblemOf(await api.Http.PostAsJsonAsync($"/api/leads/{lead.Id}/convert", new { contact = true, deal = true }),
+            HttpStatusCode.BadRequest, "custom_field_required");
+        Assert.Equal($"contactCustom.{birthday.Code}", contactMissing.GetProperty("field").GetString());
+        Assert.Contains("new contact needs 'Birthday'", contactMissing.GetProperty("detail").GetString());
+        var dealMissing = await ProblemOf(await api.Http.PostAsJsonAsync($"/api/leads/{lead.Id}/convert", new
+        {
+            contact = true, deal = true, contactCustom = new Dictionary<string, object> { [birthday.Code] = "1990-05-01" },
+        }), HttpStatusCode.BadRequest, "custom_field_required");
+        Assert.Equal($"dealCustom.{contract.Code}", dealMissing.GetProperty("field").GetString());
+        await Problem(await api.Http.PostAsJsonAsync($"/api/leads/{lead.Id}/convert", new
+        {
+            deal = true, dealCustom = new Dictionary<string, object> { [contract.Code] = "C-1", [manager.Code] = 987654 },
+        }), HttpStatusCode.BadRequest, "unknown_user");
+        Assert.Equal(before, await Counts(portal.PortalId));
+        var unchanged = (await api.Http.GetFromJsonAsync<Lead>($"/api/leads/{lead.Id}", Json))!;
+        Assert.Equal(("NEW", 1L, (LeadConversion?)null), (unchanged.StatusId, unchanged.Version, unchanged.Conversion));
+
+        // Only the chosen targets' fields are needed: a company alone needs none of these.
+        var response = await api.Http.PostAsJsonAsync($"/api/leads/{lead.Id}/convert", new
+        {
+            contact = true, deal = true,
+            contactCustom = new Dictionary<string, object> { [birthday.Code] = "1990-05-01" },
+            dealCustom = new Dictionary<string, object> { [contract.Code] = "C-1", [manager.Code] = portal.SecondId },
+            companyCustom = new Dictionary<string, object> { ["UF_CRM_999"] = "ignored: no company is made" },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = (await response.Content.ReadFromJsonAsync<Lead>(Json))!.Conversion!;
+        var contact = (await api.Http.GetFromJsonAsync<Contact>($"/api/contacts/{ids.ContactId}", Json))!;
+        var deal = (await api.Http.GetFromJsonAsync<Deal>($"/api/deals/{ids.DealId}", Json))!;
+        Assert.Equal(new Dictionary<string, string> { [birthday.Code] = "1990-05-01" }, contact.Fields.Custom);
+        Assert.Equal(new Dictionary<string, string> { [contract.Code] = "C-1", [manager.Code] = portal.SecondId.ToString() }, deal.Custom);
+        Assert.Equal((before.Contacts + 1, before.Companies, before.Deals + 1), await Counts(portal.PortalId));
+    }
+
+    [Fact]
+    public async Task A_deal_created_through_the_api_without_its_required_custom_fields_is_refused()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = await fixture.Host.SignIn(portal.AdminEmail);
+        var contract = await AddField(api, "deal", "Contract no.", "string", required: true);
+        var before = await Counts(portal.PortalId);
+
+        var refused = await ProblemOf(await api.Http.PostAsJsonAsync("/api/deals", new { pipelineId = portal.PipelineId, title = "Quick deal" }),
+            HttpStatusCode.BadRequest, "custom_field_required");
+        Assert.Equal($"custom.{contract.Code}", refused.GetProperty("field").GetString());
+        Assert.Equal(before, await Counts(portal.PortalId));
+
+        var created = await api.Http.PostAsJsonAsync("/api/deals", new
+        {
+            pipelineId = portal.PipelineId, title = "Quick deal", custom = new Dictionary<string, object> { [contract.Code] = "C-2" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("C-2", (await created.Content.ReadFromJsonAsync<Deal>(Json))!.Custom![contract.Code]);
     }
 }

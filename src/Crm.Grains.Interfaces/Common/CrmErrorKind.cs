@@ -10,4 +10,6 @@ public enum CrmErrorKind
     NotFound = 1,
     /// <summary>The caller's view of the record is stale (version mismatch); nothing was changed.</summary>
     Conflict = 2,
+    /// <summary>The acting user's rights do not allow the command; nothing was changed.</summary>
+    Forbidden = 3,
 }

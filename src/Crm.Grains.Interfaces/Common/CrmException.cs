@@ -31,4 +31,7 @@ public sealed class CrmException : Exception
 
     public static CrmException Conflict(string code, string message) =>
         new(CrmErrorKind.Conflict, code, message);
+
+    public static CrmException Forbidden(string code, string message) =>
+        new(CrmErrorKind.Forbidden, code, message);
 }

@@ -27,10 +27,14 @@ public static class CustomValues
             if (field.Type == CustomFieldType.User) users.Add(int.Parse(value, CultureInfo.InvariantCulture));
             result[code] = value;
         }
-        foreach (var field in fields.Where(f => f.Required && !result.ContainsKey(f.Code)))
-            throw CrmException.Invalid("custom_field_required", $"'{field.Label}' is required.", $"custom.{field.Code}");
+        if (MissingRequired(result, fields) is { } missing)
+            throw CrmException.Invalid("custom_field_required", $"'{missing.Label}' is required.", $"custom.{missing.Code}");
         return (result.Count == 0 ? null : result, users);
     }
+
+    /// <summary>The first required field that <paramref name="values"/> (canonical, empty ones dropped) leaves out, if any.</summary>
+    public static CustomField? MissingRequired(IReadOnlyDictionary<string, string>? values, IReadOnlyList<CustomField> fields) =>
+        fields.FirstOrDefault(f => f.Required && (values is null || !values.ContainsKey(f.Code)));
 
     /// <summary>The canonical text of one value, or a clear error naming the field.</summary>
     public static string Canonical(CustomField field, string value)

@@ -2,6 +2,7 @@ using Crm.Grains.Common;
 using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Contacts;
+using Crm.Grains.Interfaces.CustomFields;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Interfaces.Pipelines;
@@ -82,8 +83,12 @@ public sealed class LeadGrain(
 
         // 1. Check everything, so that a bad request creates nothing.
         var statuses = await Lists.GetLeadStatuses();
-        var plan = LeadConversionPlan.Make(lead, request, statuses, await Lists.GetContactTypes(), await Lists.GetCompanyTypes(), await Lists.GetIndustries());
+        var customFields = await GrainFactory.GetGrain<ICustomFieldsGrain>(Key.PortalId).Get(null);
+        var plan = LeadConversionPlan.Make(lead, request, statuses, await Lists.GetContactTypes(), await Lists.GetCompanyTypes(), await Lists.GetIndustries(), customFields);
         await users.CheckActive(Key.PortalId, lead.Fields.ResponsibleId);
+        foreach (var (target, userId) in ConversionCustom.Users(plan, customFields))
+            if (!await users.IsActiveUser(Key.PortalId, userId))
+                throw CrmException.Invalid("unknown_user", $"The new {target}: user {userId} is not an active user of this portal.", $"{target}Custom");
         var pipelineId = plan.Deal is null ? 0 : await PipelineFor(plan.PipelineId);
         var converted = statuses.First(s => s.Semantic == LeadStatusSemantic.Converted);
 

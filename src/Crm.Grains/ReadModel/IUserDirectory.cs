@@ -4,6 +4,9 @@ namespace Crm.Grains.ReadModel;
 public interface IUserDirectory
 {
     Task<bool> IsActiveUser(int portalId, int userId);
+
+    /// <summary>The portal's first user (its creator), or null when it has none.</summary>
+    Task<int?> FirstUser(int portalId);
 }
 
 public static class UserDirectoryChecks

@@ -99,6 +99,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IUserDirectory, UserDirectory>();
         services.TryAddSingleton<ICustomFieldIndexes, CustomFieldIndexes>();
         services.TryAddSingleton<IListUsage, ListUsage>();
+        services.TryAddSingleton<IAuditLog, AuditLog>();
         return services;
     }
 

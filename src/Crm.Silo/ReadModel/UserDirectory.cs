@@ -12,4 +12,11 @@ public sealed class UserDirectory(NpgsqlDataSource db) : IUserDirectory
         command.Parameters.Add(new() { Value = userId });
         return (bool)(await command.ExecuteScalarAsync())!;
     }
+
+    public async Task<int?> FirstUser(int portalId)
+    {
+        await using var command = db.CreateCommand("SELECT min(id) FROM users WHERE portal_id = $1");
+        command.Parameters.Add(new() { Value = portalId });
+        return await command.ExecuteScalarAsync() is int id ? id : null;
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
+using Crm.Grains.ReadModel;
 
 namespace Crm.Web.Access;
 
@@ -12,8 +13,8 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         // JSON sign-in for API and hub clients.
-        app.MapPost("/api/auth/login", async (LoginBody body, SignInManager<CrmUser> signIn) =>
-            await SignIn(signIn, body.Email, body.Password)
+        app.MapPost("/api/auth/login", async (LoginBody body, SignInManager<CrmUser> signIn, IAuditLog audit) =>
+            await SignIn(signIn, audit, body.Email, body.Password)
                 ? Results.NoContent()
                 : Results.Problem(statusCode: 401, title: "Wrong e-mail or password.", extensions: new Dictionary<string, object?> { ["code"] = "invalid_credentials" }))
             .WithTags("Account").WithName("Login");
@@ -25,10 +26,10 @@ public static class AccountApi
         }).WithTags("Account");
 
         // The login page's form (antiforgery-checked, as every form post is).
-        app.MapPost("/account/login", async ([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<CrmUser> signIn) =>
+        app.MapPost("/account/login", async ([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<CrmUser> signIn, IAuditLog audit) =>
         {
             var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-            return await SignIn(signIn, email, password)
+            return await SignIn(signIn, audit, email, password)
                 ? Results.LocalRedirect(target)
                 : Results.Redirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(target)}");
         });
@@ -45,12 +46,14 @@ public static class AccountApi
         return app;
     }
 
-    private static async Task<bool> SignIn(SignInManager<CrmUser> signIn, string? email, string? password)
+    /// <summary>Signs the user in; every attempt on a known user goes to the portal's audit log.</summary>
+    private static async Task<bool> SignIn(SignInManager<CrmUser> signIn, IAuditLog audit, string? email, string? password)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return false;
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
-        if (user is null || !user.IsActive) return false;
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: false);
-        return result.Succeeded;
+        if (user is null) return false;
+        var succeeded = user.IsActive && (await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: false)).Succeeded;
+        await audit.Record(user.PortalId, user.Id, succeeded ? "sign_in" : "sign_in.failed", new { user.Email, inactive = !user.IsActive });
+        return succeeded;
     }
 }

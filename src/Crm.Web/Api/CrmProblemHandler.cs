@@ -30,6 +30,7 @@ public sealed partial class CrmProblemHandler(IProblemDetailsService problems) :
     {
         CrmErrorKind.NotFound => StatusCodes.Status404NotFound,
         CrmErrorKind.Conflict => StatusCodes.Status409Conflict,
+        CrmErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     }, e.Code, e.Message, e.Field);
 

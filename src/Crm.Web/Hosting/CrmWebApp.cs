@@ -72,6 +72,7 @@ public static class CrmWebApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccountApi();
+        app.MapAccessApi();
         app.MapDealsApi();
         app.MapLeadsApi();
         app.MapCustomFieldsApi();

@@ -13,9 +13,10 @@ public sealed record ColumnMapping(IReadOnlyList<string> Headers, IReadOnlyList<
         }
     }
 
-    /// <summary>The header of the (first) column that fills <paramref name="key"/>, if any does.</summary>
+    /// <summary>The header of the (first) column that fills <paramref name="key"/> (or the field a rule's error names), if any does.</summary>
     public string? ColumnOf(string key)
     {
+        key = ImportField.KeyOf(key);
         for (var i = 0; i < Targets.Count; i++)
             if (Targets[i]?.Key == key) return Headers[i];
         return null;

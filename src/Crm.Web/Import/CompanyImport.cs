@@ -17,9 +17,12 @@ public sealed class CompanyImport : RecordImport<CompanyFields>
     public override CompanyFields Build(RowValues v, ImportContext c) => new(
         v["title"], ImportValues.Responsible(v["responsibleId"], c), ImportValues.Choice(v["typeId"], c.CompanyTypes),
         ImportValues.Choice(v["industryId"], c.Industries), ImportValues.Number(v["revenue"], "revenue"),
-        v["currency"] is { Length: > 0 } currency ? currency : Currencies.Default, v["taxId"], v.Phones, v.Emails, AddressOf(v), v["comments"]);
+        v["currency"] is { Length: > 0 } currency ? currency : Currencies.Default, v["taxId"], v.Phones, v.Emails, AddressOf(v), v["comments"],
+        CustomCells.Values(v, c));
 
     public override CompanyFields Check(CompanyFields fields, ImportContext c) => CompanyRules.Check(fields, c.CompanyTypes, c.Industries);
+
+    public override IReadOnlyDictionary<string, string>? CustomOf(CompanyFields record) => record.Custom;
 
     public override DuplicateKeys Keys(CompanyFields f) => DuplicateKeys.Of(f.Phones, f.Emails, "", f.Title);
 

@@ -15,9 +15,11 @@ public sealed class ContactImport : RecordImport<ContactFields>
 
     public override ContactFields Build(RowValues v, ImportContext c) => new(
         v["firstName"], ImportValues.Responsible(v["responsibleId"], c), v["secondName"], v["lastName"], ImportValues.Choice(v["typeId"], c.ContactTypes),
-        v["position"], v.Phones, v.Emails, CompanyImport.AddressOf(v), v["comments"]);
+        v["position"], v.Phones, v.Emails, CompanyImport.AddressOf(v), v["comments"], CustomCells.Values(v, c));
 
     public override ContactFields Check(ContactFields fields, ImportContext c) => ContactRules.Check(fields, c.ContactTypes);
+
+    public override IReadOnlyDictionary<string, string>? CustomOf(ContactFields record) => record.Custom;
 
     public override DuplicateKeys Keys(ContactFields f) => DuplicateKeys.Of(f.Phones, f.Emails, $"{f.FirstName} {f.LastName}", "");
 

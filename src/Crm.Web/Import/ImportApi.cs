@@ -14,25 +14,26 @@ public static class ImportApi
     {
         var api = app.MapGroup("/api/import").RequireAuthorization().WithTags("Import");
 
-        api.MapGet("/{kind}/fields", (string kind) => TypedResults.Ok(ImportFields.For(ImportNames.Kind(kind))))
-            .WithName("GetImportFields").WithDescription("The fields a CSV column can fill, with the header names that suggest them.");
+        api.MapGet("/{kind}/fields", async (ClaimsPrincipal user, ImportService imports, string kind) =>
+            TypedResults.Ok(await imports.Fields(RequestUser.Of(user), ImportNames.Kind(kind))))
+            .WithName("GetImportFields").WithDescription("The fields a CSV column can fill (the portal's custom fields keyed by code), with the header names that suggest them.");
 
         api.MapPost("/{kind}/check", async (ClaimsPrincipal user, HttpRequest request, ImportService imports, string kind, CancellationToken ct) =>
         {
-            var recordKind = ImportNames.Kind(kind);
+            var (me, recordKind) = (RequestUser.Of(user), ImportNames.Kind(kind));
             var upload = await ImportUpload.Read(request, ct);
             var file = ImportService.Read(upload.Bytes);
-            var mapping = ImportService.Map(recordKind, file, upload.Mapping);
-            return TypedResults.Ok(await imports.Check(RequestUser.Of(user), recordKind, file, mapping, upload.Mode, ct));
+            var mapping = ImportService.Map(await imports.Fields(me, recordKind), file, upload.Mapping);
+            return TypedResults.Ok(await imports.Check(me, recordKind, file, mapping, upload.Mode, ct));
         }).WithName("CheckImport").WithDescription("Dry run: the mapping used and, per row, ok, an error (code, message, column) or the record or row it duplicates. Writes nothing.");
 
         api.MapPost("/{kind}", async (ClaimsPrincipal user, HttpRequest request, ImportService imports, string kind, CancellationToken ct) =>
         {
-            var recordKind = ImportNames.Kind(kind);
+            var (me, recordKind) = (RequestUser.Of(user), ImportNames.Kind(kind));
             var upload = await ImportUpload.Read(request, ct);
             var file = ImportService.Read(upload.Bytes);
-            var mapping = ImportService.Map(recordKind, file, upload.Mapping);
-            var job = imports.Start(RequestUser.Of(user), recordKind, file, mapping, upload.Mode, upload.FileName);
+            var mapping = ImportService.Map(await imports.Fields(me, recordKind), file, upload.Mapping);
+            var job = imports.Start(me, recordKind, file, mapping, upload.Mode, upload.FileName);
             return TypedResults.Accepted($"/api/import/jobs/{job.Id}", job.Progress());
         }).WithName("StartImport").WithDescription("Starts an import job (file-level problems are refused at once); follow it at the Location.");
 

@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.CustomFields;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
 using Crm.Web.Api;
@@ -6,7 +7,8 @@ namespace Crm.Web.Import;
 
 /// <summary>
 /// What building and checking rows needs from the portal, read once per import: who imports (the
-/// default responsible), the selection lists the records' rules check against, and the active users.
+/// default responsible), the selection lists the records' rules check against, the active users,
+/// and the custom fields (of all record types; <see cref="CustomFieldsOf"/> picks one's).
 /// </summary>
 public sealed record ImportContext(
     RequestUser User,
@@ -15,12 +17,17 @@ public sealed record ImportContext(
     IReadOnlyList<ListItem> ContactTypes,
     IReadOnlyList<ListItem> CompanyTypes,
     IReadOnlyList<ListItem> Industries,
-    IReadOnlyList<UserSummary> ActiveUsers)
+    IReadOnlyList<UserSummary> ActiveUsers,
+    IReadOnlyList<CustomField> CustomFields)
 {
+    /// <summary>The custom fields of one record type ("lead").</summary>
+    public IReadOnlyList<CustomField> CustomFieldsOf(string recordKind) => CustomFields.Where(f => f.RecordKind == recordKind).ToList();
+
     public static async Task<ImportContext> Load(IGrainFactory grains, UserQueries users, RequestUser user)
     {
         var lists = grains.GetGrain<ICrmListsGrain>(user.PortalId);
         return new ImportContext(user, await lists.GetLeadStatuses(), await lists.GetLeadSources(), await lists.GetContactTypes(),
-            await lists.GetCompanyTypes(), await lists.GetIndustries(), (await users.List(user.PortalId)).Where(u => u.IsActive).ToList());
+            await lists.GetCompanyTypes(), await lists.GetIndustries(), (await users.List(user.PortalId)).Where(u => u.IsActive).ToList(),
+            await grains.GetGrain<ICustomFieldsGrain>(user.PortalId).Get(null));
     }
 }

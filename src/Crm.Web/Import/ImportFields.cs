@@ -1,10 +1,11 @@
+using Crm.Grains.Interfaces.CustomFields;
 using static Crm.Web.Import.ImportValue;
 
 namespace Crm.Web.Import;
 
 /// <summary>
-/// The fields each record type can import, as data: custom fields of a record type are added to
-/// these lists (with their own keys) without changing how files are read, mapped or checked.
+/// The fields each record type can import, as data: a portal's custom fields of the record type are
+/// added after the standard ones (keyed by their codes) without changing how files are read, mapped or checked.
 /// </summary>
 public static class ImportFields
 {
@@ -14,6 +15,13 @@ public static class ImportFields
         ImportKind.Contacts => Contacts,
         _ => Companies,
     };
+
+    /// <summary>The standard fields of <paramref name="kind"/> and the custom fields among <paramref name="custom"/> of its record type.</summary>
+    public static ImportFieldSet For(ImportKind kind, IEnumerable<CustomField> custom)
+    {
+        var set = For(kind); // its record name is the custom fields' record kind: "lead"
+        return set with { Fields = [.. set.Fields, .. custom.Where(f => f.RecordKind == set.RecordName).Select(ImportField.Of)] };
+    }
 
     public static readonly ImportFieldSet Leads = new(ImportKind.Leads, "lead",
     [

@@ -1,3 +1,5 @@
+using Crm.Grains.CustomFields;
+using Crm.Grains.Interfaces.CustomFields;
 using Crm.Web.Duplicates;
 
 namespace Crm.Web.Import;
@@ -5,7 +7,9 @@ namespace Crm.Web.Import;
 /// <summary>
 /// Checks every row of a file without writing anything: the cells, then the record's own rules (the
 /// static checks its grain runs, with the portal's lists), then duplicates: against the portal's
-/// records, one query per batch of rows, and against the earlier rows of the file.
+/// records, one query per batch of rows, and against the earlier rows of the file. Last, a row that
+/// will create a record must give the record type's required custom fields; a row merged into (or
+/// skipped for) an existing record need not, as that record has them.
 /// </summary>
 public static class ImportPlanner
 {
@@ -15,8 +19,8 @@ public static class ImportPlanner
     /// <summary>Duplicate queries in flight at once.</summary>
     public const int LookupConcurrency = 4;
 
-    public static async Task<ImportPlan<T>> Plan<T>(RecordImport<T> import, ImportFile file, ColumnMapping mapping, ImportContext context,
-        DuplicateCandidates candidates, CancellationToken ct) where T : class
+    public static async Task<ImportPlan<T>> Plan<T>(RecordImport<T> import, ImportFile file, ColumnMapping mapping, DuplicateMode mode,
+        ImportContext context, DuplicateCandidates candidates, CancellationToken ct) where T : class
     {
         var rows = new PlannedRow<T>[file.Rows.Count];
         var keys = new DuplicateKeys?[rows.Length];
@@ -25,6 +29,7 @@ public static class ImportPlanner
             i => (rows[i], keys[i]) = CheckRow(import, file.Rows[i], mapping, context));
 
         var existing = await MatchExisting(import.IdKind, context.User.PortalId, keys, candidates, ct);
+        var customFields = context.CustomFieldsOf(import.IdKind);
         var original = new int?[rows.Length];
         var firstWith = new Dictionary<string, int>();
         for (var i = 0; i < rows.Length; i++)
@@ -40,9 +45,25 @@ public static class ImportPlanner
                         rows[i] = rows[i] with { Duplicate = new DuplicateOf(null, rows[j].Row, by), Original = j };
                         break;
                     }
+            if ((rows[i].Duplicate is null || mode == DuplicateMode.Create)
+                && CustomValues.MissingRequired(import.CustomOf(rows[i].Record!), customFields) is { } missing)
+            {
+                // It creates nothing, so no later row duplicates it.
+                rows[i] = new PlannedRow<T>(rows[i].Row, null, Required(missing, import.Fields.RecordName, mapping));
+                (existing[i], original[i]) = (null, null);
+                continue;
+            }
             foreach (var (key, _) in k.Tagged()) firstWith.TryAdd(key, i);
         }
         return new ImportPlan<T>(rows, Groups(rows.Length, original, existing));
+    }
+
+    private static RowError Required(CustomField field, string recordName, ColumnMapping mapping)
+    {
+        var column = mapping.ColumnOf(field.Code);
+        return new RowError("custom_field_required", column is null
+            ? $"'{field.Label}' is required for a new {recordName} and no column fills it; map a column to it."
+            : $"'{field.Label}' is required for a new {recordName}; this row leaves column '{column}' empty.", column);
     }
 
     private static (PlannedRow<T>, DuplicateKeys?) CheckRow<T>(RecordImport<T> import, ImportFileRow row, ColumnMapping mapping, ImportContext context) where T : class

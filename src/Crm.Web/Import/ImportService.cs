@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.CustomFields;
 using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Duplicates;
@@ -16,9 +17,13 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
             : throw CrmException.Invalid("no_rows", "The file has a header but no rows to import.", "file");
     }
 
-    /// <summary>The suggested mapping with the user's choices (header name to field key, null to ignore), checked.</summary>
-    public static ColumnMapping Map(ImportKind kind, ImportFile file, IReadOnlyDictionary<string, string?>? chosen) =>
-        ColumnMapper.Resolve(file.Headers, ImportFields.For(kind), chosen);
+    /// <summary>The fields a column can fill: the record type's own and the portal's custom fields of it.</summary>
+    public async Task<ImportFieldSet> Fields(RequestUser user, ImportKind kind) =>
+        ImportFields.For(kind, await grains.GetGrain<ICustomFieldsGrain>(user.PortalId).Get(ImportFields.For(kind).RecordName));
+
+    /// <summary>The suggested mapping with the user's choices (header name to field key or label, null to ignore), checked.</summary>
+    public static ColumnMapping Map(ImportFieldSet fields, ImportFile file, IReadOnlyDictionary<string, string?>? chosen) =>
+        ColumnMapper.Resolve(file.Headers, fields, chosen);
 
     public async Task<ImportReport> Check(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, CancellationToken ct)
     {

@@ -5,8 +5,8 @@ namespace Crm.Web.Import;
 
 /// <summary>
 /// The multipart form of the import endpoints: <c>file</c> (the CSV file), <c>mapping</c> (optional
-/// JSON: column header to field key, or null to ignore the column) and <c>duplicates</c> (skip,
-/// merge or create; skip when absent).
+/// JSON: column header to field key or label, a custom field's code or label, or null to ignore the
+/// column) and <c>duplicates</c> (skip, merge or create; skip when absent).
 /// </summary>
 public sealed record ImportUpload(byte[] Bytes, string FileName, IReadOnlyDictionary<string, string?>? Mapping, DuplicateMode Mode)
 {

@@ -22,13 +22,16 @@ public sealed class LeadImport : RecordImport<ImportedLead>
         var fields = new LeadFields(v["title"], ImportValues.Responsible(v["responsibleId"], c), v["firstName"], v["secondName"], v["lastName"],
             v["companyName"], v.Phones, v.Emails, ImportValues.Choice(v["sourceId"], c.LeadSources), v["sourceDescription"],
             new Utm(v["utm.source"], v["utm.medium"], v["utm.campaign"], v["utm.content"], v["utm.term"]),
-            ImportValues.Number(v["amount"], "amount"), v["currency"] is { Length: > 0 } currency ? currency : Currencies.Default, v["comments"]);
+            ImportValues.Number(v["amount"], "amount"), v["currency"] is { Length: > 0 } currency ? currency : Currencies.Default, v["comments"],
+            CustomCells.Values(v, c));
         var status = v["statusId"] is { Length: > 0 } s ? ImportValues.Choice(s, c.LeadStatuses.Select(x => (x.Id, x.Name))) : null;
         return new ImportedLead(fields, status);
     }
 
     public override ImportedLead Check(ImportedLead lead, ImportContext c) =>
         new(LeadRules.Check(lead.Fields, c.LeadSources), LeadStatusRules.ForNewLead(c.LeadStatuses, lead.StatusId).Id);
+
+    public override IReadOnlyDictionary<string, string>? CustomOf(ImportedLead lead) => lead.Fields.Custom;
 
     public override DuplicateKeys Keys(ImportedLead lead)
     {

@@ -32,7 +32,7 @@ public abstract class RecordImport
 /// </summary>
 public abstract class RecordImport<T> : RecordImport where T : class
 {
-    /// <summary>"lead": the id sequence and the duplicate candidates' table.</summary>
+    /// <summary>"lead": the id sequence, the duplicate candidates' table and the custom fields' record kind.</summary>
     public abstract string IdKind { get; }
 
     /// <summary>The record a row describes; throws a <see cref="CrmException"/> naming the field at fault.</summary>
@@ -40,6 +40,9 @@ public abstract class RecordImport<T> : RecordImport where T : class
 
     /// <summary>The record checked by the same rules its grain applies, normalised.</summary>
     public abstract T Check(T record, ImportContext context);
+
+    /// <summary>The record's custom values (canonical), for the check of required custom fields.</summary>
+    public abstract IReadOnlyDictionary<string, string>? CustomOf(T record);
 
     public abstract DuplicateKeys Keys(T record);
 
@@ -70,12 +73,12 @@ public abstract class RecordImport<T> : RecordImport where T : class
 
     public override async Task<ImportReport> Check(ImportFile file, ColumnMapping mapping, DuplicateMode mode, ImportContext context,
         DuplicateCandidates candidates, CancellationToken ct) =>
-        ImportReport.Of(Fields.Kind, mode, file, mapping, await ImportPlanner.Plan(this, file, mapping, context, candidates, ct));
+        ImportReport.Of(Fields.Kind, mode, file, mapping, await ImportPlanner.Plan(this, file, mapping, mode, context, candidates, ct));
 
     public override async Task Import(ImportJob job, ImportFile file, ColumnMapping mapping, ImportContext context, DuplicateCandidates candidates,
         IGrainFactory grains, int concurrency, CancellationToken ct)
     {
-        var plan = await ImportPlanner.Plan(this, file, mapping, context, candidates, ct);
+        var plan = await ImportPlanner.Plan(this, file, mapping, job.Mode, context, candidates, ct);
         await new ImportRunner<T>(this, plan, job, grains, context.User, mapping, concurrency).Run(ct);
     }
 }

@@ -1,3 +1,5 @@
+using Crm.Grains.Interfaces.CustomFields;
+
 namespace Crm.Web.Import;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class RowValues
     private readonly Dictionary<string, (string Value, string Column)> _values = [];
     private readonly List<(ContactPoint Point, string Column)> _phones = [];
     private readonly List<(ContactPoint Point, string Column)> _emails = [];
+    private readonly List<(CustomField Field, string Cell)> _custom = [];
 
     private RowValues(int row) => Row = row;
 
@@ -19,6 +22,9 @@ public sealed class RowValues
     public IReadOnlyList<ContactPoint> Phones => _phones.Select(p => p.Point).ToList();
 
     public IReadOnlyList<ContactPoint> Emails => _emails.Select(p => p.Point).ToList();
+
+    /// <summary>The mapped custom fields and their cells, as written (see <see cref="CustomCells"/>).</summary>
+    public IReadOnlyList<(CustomField Field, string Cell)> Custom => _custom;
 
     /// <summary>The value of a field; empty when no column fills it.</summary>
     public string this[string key] => _values.TryGetValue(key, out var v) ? v.Value : "";
@@ -46,6 +52,10 @@ public sealed class RowValues
                 case ImportValue.Email:
                     values._emails.AddRange(Split(cell).Select(v => (new ContactPoint(v, field.PointType!.Value), header)));
                     break;
+                case ImportValue.Custom:
+                    values._custom.Add((field.Custom!, cell));
+                    values._values[field.Key] = (cell, header);
+                    break;
                 default:
                     values._values[field.Key] = (cell, header);
                     break;
@@ -54,11 +64,11 @@ public sealed class RowValues
         return values;
     }
 
-    /// <summary>The column of a field as the record's rules name it: "title", "utm.source", "phones[2].value".</summary>
+    /// <summary>The column of a field as the record's rules name it: "title", "utm.source", "phones[2].value", "custom.UF_CRM_3".</summary>
     public string? ColumnOf(string? field)
     {
         if (field is null) return null;
-        if (_values.TryGetValue(field, out var v)) return v.Column;
+        if (_values.TryGetValue(ImportField.KeyOf(field), out var v)) return v.Column;
         var list = field.StartsWith("phones", StringComparison.Ordinal) ? _phones
             : field.StartsWith("emails", StringComparison.Ordinal) ? _emails
             : null;

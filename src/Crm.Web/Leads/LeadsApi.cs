@@ -20,8 +20,11 @@ public static class LeadsApi
 
     public sealed record StatusBody(string? StatusId, long? Version);
 
+    /// <summary>What to convert into; <c>contactCustom</c>, <c>companyCustom</c> and <c>dealCustom</c> give each target's custom values by code.</summary>
     public sealed record ConvertBody(bool? Contact, bool? Company, bool? Deal, long? PipelineId, string? ContactFirstName,
-        string? ContactLastName, string? CompanyTitle, string? DealTitle, long? Version);
+        string? ContactLastName, string? CompanyTitle, string? DealTitle, long? Version,
+        IReadOnlyDictionary<string, JsonElement>? ContactCustom = null, IReadOnlyDictionary<string, JsonElement>? CompanyCustom = null,
+        IReadOnlyDictionary<string, JsonElement>? DealCustom = null);
 
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
@@ -58,8 +61,11 @@ public static class LeadsApi
 
         api.MapPost("/{id:long}/convert", async (ClaimsPrincipal user, LeadService leads, long id, ConvertBody body) =>
             TypedResults.Ok(await leads.Convert(RequestUser.Of(user), id, new LeadConversionRequest(body.Contact ?? false, body.Company ?? false,
-                body.Deal ?? false, body.PipelineId, body.ContactFirstName, body.ContactLastName, body.CompanyTitle, body.DealTitle), body.Version)))
-            .WithName("ConvertLead").WithDescription("Turns the lead into a contact, a company and/or a deal, all or nothing; the answer is the converted lead with the new ids.");
+                body.Deal ?? false, body.PipelineId, body.ContactFirstName, body.ContactLastName, body.CompanyTitle, body.DealTitle,
+                CustomInput.Text(body.ContactCustom, "contactCustom"), CustomInput.Text(body.CompanyCustom, "companyCustom"),
+                CustomInput.Text(body.DealCustom, "dealCustom")), body.Version)))
+            .WithName("ConvertLead").WithDescription("Turns the lead into a contact, a company and/or a deal, all or nothing; the answer is the converted lead with the new ids. "
+                + "The targets' required custom fields are given in contactCustom, companyCustom and dealCustom (the lead has none of theirs).");
 
         api.MapDelete("/{id:long}", async (ClaimsPrincipal user, LeadService leads, long id, long? version) =>
         {

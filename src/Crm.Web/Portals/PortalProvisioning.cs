@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Web.Access;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ namespace Crm.Web.Portals;
 /// <summary>A user to create: e-mail (the sign-in name), name shown in the CRM, password.</summary>
 public sealed record NewUser(string Email, string DisplayName, string Password);
 
-/// <summary>Creates portals and their users (the portal row, its admin, its default pipeline).</summary>
+/// <summary>Creates portals and their users (the portal row, its admin with the default roles, its default pipeline).</summary>
 public sealed class PortalProvisioning(NpgsqlDataSource db, UserManager<CrmUser> users, IGrainFactory grains)
 {
     /// <summary>Creates a portal with its first user as admin; returns the portal id and the admin's user id.</summary>
@@ -18,6 +19,7 @@ public sealed class PortalProvisioning(NpgsqlDataSource db, UserManager<CrmUser>
         command.Parameters.Add(new() { Value = name });
         var portalId = (int)(await command.ExecuteScalarAsync())!;
         var adminId = await CreateUser(portalId, admin);
+        await grains.GetGrain<IAccessGrain>(portalId).Initialize(adminId);
         await grains.GetGrain<IPortalGrain>(portalId).Create(name, adminId);
         return (portalId, adminId);
     }

@@ -13,7 +13,7 @@ public sealed class RecordImportTests
 {
     private static readonly ImportContext Context = new(new RequestUser(1, 7), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
         DefaultLists.ContactTypes, DefaultLists.CompanyTypes, DefaultLists.Industries,
-        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)]);
+        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], []);
 
     /// <summary>Each row of the CSV text built and checked as a lead; the record or the error.</summary>
     private static IReadOnlyList<(ImportedLead? Lead, RowError? Error)> Leads(string csv)

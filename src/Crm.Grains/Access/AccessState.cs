@@ -1,0 +1,12 @@
+using Crm.Grains.Interfaces.Access;
+
+namespace Crm.Grains.Access;
+
+/// <summary>The stored access settings of a portal; null until the portal is set up.</summary>
+[GenerateSerializer]
+public sealed class AccessState
+{
+    [Id(0)] public AccessSettings? Settings { get; set; }
+    [Id(1)] public int LastDepartmentId { get; set; }
+    [Id(2)] public int LastRoleId { get; set; } = DefaultRoles.EmployeeRoleId;
+}
