@@ -23,12 +23,15 @@ public static class CompaniesApi
     {
         var api = app.MapGroup("/api/companies").RequireAuthorization().WithTags("Companies");
 
-        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, ListCatalog catalog, string? typeId, string? industryId, string? search, string? filter, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, ListCatalog catalog, string? typeId, string? industryId, string? search, string? filter,
+            string? sort, bool? desc, int? page, int? pageSize) =>
         {
+            var order = await catalog.Sort(user.PortalId(), "company", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "company", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, offset, size, conditions));
-        }).WithName("ListCompanies").WithDescription("A page of companies by name: filter by type, industry or any field (filter: JSON conditions), search name and tax id.");
+            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, offset, size, conditions, order));
+        }).WithName("ListCompanies").WithDescription("A page of companies: filter by type, industry or any field (filter: JSON conditions), search name and tax id, "
+            + "sort by any sortable field key or custom field code (default name).");
 
         api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CompanyBody body) =>
         {

@@ -18,9 +18,11 @@ public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total, boo
 /// <summary>Reads of the companies read model. Every query filters by portal.</summary>
 public sealed class CompanyQueries(NpgsqlDataSource db)
 {
-    /// <summary>A page of companies, by name: filter by type or industry, search name and tax id.</summary>
-    public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null)
+    /// <summary>A page of companies, by name unless <paramref name="sort"/> says otherwise: filter by type or industry, search name and tax id.</summary>
+    public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null,
+        ListSort? sort = null)
     {
+        sort ??= ListSort.Default("company");
         var query = SearchText.PrefixQuery(search);
         var (items, total, exact) = await ListPages.Read(db, new ListQuery("companies", """
             id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
@@ -37,7 +39,7 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
                       AND ($3::text IS NULL OR industry_id = $3)
                       AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}
                     """;
-            }, "title, id", ById: false, Searches: query is not null, filter), offset, limit, reader => new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+            }, sort.Order, sort.ById, Searches: query is not null, filter), offset, limit, reader => new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
                 reader.GetString(3), reader.GetDecimal(4), reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)),
                 ReadModelJson.Points(reader.GetString(8)), reader.GetInt32(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
                 reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));

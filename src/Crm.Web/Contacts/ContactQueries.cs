@@ -18,9 +18,11 @@ public sealed record ContactPage(IReadOnlyList<ContactRow> Items, int Total, boo
 /// <summary>Reads of the contacts read model. Every query filters by portal.</summary>
 public sealed class ContactQueries(NpgsqlDataSource db)
 {
-    /// <summary>A page of contacts, newest first: filter by type or by company, search names and position.</summary>
-    public async Task<ContactPage> List(int portalId, string? typeId, long? companyId, string? search, int offset, int limit, ListFilter? filter = null)
+    /// <summary>A page of contacts, newest first unless <paramref name="sort"/> says otherwise: filter by type or by company, search names and position.</summary>
+    public async Task<ContactPage> List(int portalId, string? typeId, long? companyId, string? search, int offset, int limit, ListFilter? filter = null,
+        ListSort? sort = null)
     {
+        sort ??= ListSort.Default("contact");
         var query = SearchText.PrefixQuery(search);
         var (items, total, exact) = await ListPages.Read(db, new ListQuery("contacts", """
             id, first_name, second_name, last_name, type_id, position, phones, emails, company_ids, responsible_id,
@@ -37,7 +39,7 @@ public sealed class ContactQueries(NpgsqlDataSource db)
                       AND ($3::bigint IS NULL OR company_ids @> ARRAY[$3])
                       AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}
                     """;
-            }, "id DESC", ById: true, Searches: query is not null, filter), offset, limit, reader => new ContactRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
+            }, sort.Order, sort.ById, Searches: query is not null, filter), offset, limit, reader => new ContactRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
                 reader.GetString(3), reader.GetString(4), reader.GetString(5), ReadModelJson.Points(reader.GetString(6)), ReadModelJson.Points(reader.GetString(7)),
                 reader.GetFieldValue<long[]>(8), reader.GetInt32(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
                 reader.GetInt64(12), ReadModelJson.Custom(reader.GetString(13))));

@@ -32,14 +32,3 @@ public sealed record BoardSnapshot(Pipeline Pipeline, IReadOnlyList<BoardColumn>
 
 /// <summary>A page of the deal list; the total is exact when <paramref name="TotalIsExact"/>, else more than <paramref name="Total"/> match.</summary>
 public sealed record DealPage(IReadOnlyList<Deal> Items, int Total, bool TotalIsExact = true);
-
-/// <summary>What the list can be sorted by.</summary>
-public enum DealSort
-{
-    Id,
-    Title,
-    Amount,
-    Stage,
-    UpdatedAt,
-    CreatedAt,
-}

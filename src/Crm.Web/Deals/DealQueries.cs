@@ -72,18 +72,9 @@ public sealed class DealQueries(NpgsqlDataSource db)
         return await ColumnTotals.Read(command);
     }
 
-    public async Task<DealPage> List(int portalId, long? pipelineId, string? search, DealSort sort, bool descending, int offset, int limit,
+    public async Task<DealPage> List(int portalId, long? pipelineId, string? search, ListSort sort, int offset, int limit,
         ListFilter? filter = null)
     {
-        var order = sort switch
-        {
-            DealSort.Title => "title",
-            DealSort.Amount => "amount",
-            DealSort.Stage => "stage_id",
-            DealSort.UpdatedAt => "updated_at",
-            DealSort.CreatedAt => "created_at",
-            _ => "id",
-        } + (descending ? " DESC" : "");
         var query = Api.SearchText.PrefixQuery(search);
         var (items, total, exact) = await ListPages.Read(db, new ListQuery("deals", DealColumns, parameters =>
         {
@@ -95,7 +86,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
                   AND ($2::bigint IS NULL OR pipeline_id = $2)
                   AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
                 """;
-        }, $"{order}, id", sort == DealSort.Id, query is not null, filter), offset, limit, ReadDeal);
+        }, sort.Order, sort.ById, query is not null, filter), offset, limit, ReadDeal);
         return new DealPage(items, total, exact);
     }
 

@@ -28,13 +28,12 @@ public static class DealsApi
 
         api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, ListCatalog catalog, long? pipelineId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
         {
-            var by = DealSort.Id;
-            if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
-                throw Grains.Interfaces.Common.CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<DealSort>())}.", "sort");
+            var order = await catalog.Sort(user.PortalId(), "deal", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "deal", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, by, desc ?? false, offset, size, conditions));
-        }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline or any field (filter: JSON conditions), search the title, sort.");
+            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, order, offset, size, conditions));
+        }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline or any field (filter: JSON conditions), search the title, "
+            + "sort by any sortable field key or custom field code (default id).");
 
         api.MapPost("/", async (ClaimsPrincipal user, DealService deals, DealBody body) =>
         {

@@ -9,17 +9,6 @@ using NpgsqlTypes;
 
 namespace Crm.Web.Leads;
 
-/// <summary>How the lead list can be sorted.</summary>
-public enum LeadSort
-{
-    Id,
-    Title,
-    Status,
-    Amount,
-    CreatedAt,
-    UpdatedAt,
-}
-
 /// <summary>
 /// One page of leads and how many match in all: exactly when <paramref name="TotalIsExact"/>, else
 /// more than <paramref name="Total"/> (counting stops at <see cref="ListPages.Cap"/> rows past the page's start).
@@ -43,18 +32,9 @@ public sealed record LeadRow(long Id, string StatusId, string Title, string Firs
 /// <summary>Reads of the leads read model: the list and a lead's timeline. Every query filters by portal.</summary>
 public sealed class LeadQueries(NpgsqlDataSource db)
 {
-    public async Task<LeadPage> List(int portalId, string? statusId, string? search, LeadSort sort, bool descending, int offset, int limit,
+    public async Task<LeadPage> List(int portalId, string? statusId, string? search, ListSort sort, int offset, int limit,
         ListFilter? filter = null)
     {
-        var order = sort switch
-        {
-            LeadSort.Title => "title",
-            LeadSort.Status => "status_id",
-            LeadSort.Amount => "amount",
-            LeadSort.CreatedAt => "created_at",
-            LeadSort.UpdatedAt => "updated_at",
-            _ => "id",
-        } + (descending ? " DESC" : "");
         var query = SearchText.PrefixQuery(search);
         var (items, total, exact) = await ListPages.Read(db, new ListQuery("leads", """
             id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
@@ -69,7 +49,7 @@ public sealed class LeadQueries(NpgsqlDataSource db)
                       AND ($2::text IS NULL OR status_id = $2)
                       AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
                     """;
-            }, $"{order}, id", sort == LeadSort.Id, query is not null, filter), offset, limit, reader => new LeadRow(reader.GetInt64(0), reader.GetString(1),
+            }, sort.Order, sort.ById, query is not null, filter), offset, limit, reader => new LeadRow(reader.GetInt64(0), reader.GetString(1),
                 reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), ReadModelJson.Points(reader.GetString(6)),
                 ReadModelJson.Points(reader.GetString(7)), reader.GetString(8), reader.GetDecimal(9), reader.GetString(10), reader.GetInt32(11),
                 reader.GetFieldValue<DateTimeOffset>(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14), ReadModelJson.Custom(reader.GetString(15))));

@@ -32,13 +32,12 @@ public static class LeadsApi
 
         api.MapGet("/", async (ClaimsPrincipal user, LeadQueries queries, ListCatalog catalog, string? statusId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
         {
-            var by = LeadSort.Id;
-            if (sort is not null && (!Enum.TryParse(sort, ignoreCase: true, out by) || !Enum.IsDefined(by)))
-                throw CrmException.Invalid("invalid_sort", $"Cannot sort by '{sort}'; use one of {string.Join(", ", Enum.GetNames<LeadSort>())}.", "sort");
+            var order = await catalog.Sort(user.PortalId(), "lead", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "lead", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, by, desc ?? false, offset, size, conditions));
-        }).WithName("ListLeads").WithDescription("A page of leads: filter by status or by any field (filter: JSON conditions, see /api/list-fields/lead), search title, names and company, sort.");
+            return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, order, offset, size, conditions));
+        }).WithName("ListLeads").WithDescription("A page of leads: filter by status or by any field (filter: JSON conditions, see /api/list-fields/lead), search title, names and company, "
+            + "sort by any sortable field key or custom field code (default id).");
 
         api.MapPost("/", async (ClaimsPrincipal user, LeadService leads, LeadBody body) =>
         {

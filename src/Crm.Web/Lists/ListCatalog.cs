@@ -12,4 +12,8 @@ public sealed class ListCatalog(IGrainFactory grains)
     /// <summary>The filter of a list request (JSON conditions), checked when the query is built; null when there is none.</summary>
     public async Task<ListFilter?> Filter(int portalId, string recordKind, string? json) =>
         FilterSql.Parse(json) is { } conditions ? new ListFilter(await Fields(portalId, recordKind), conditions) : null;
+
+    /// <summary>The order of a list request: by the field <paramref name="key"/> names (standard or the portal's custom), else the list's usual order.</summary>
+    public async Task<ListSort> Sort(int portalId, string recordKind, string? key, bool? descending) =>
+        string.IsNullOrWhiteSpace(key) ? ListSort.Default(recordKind, descending) : ListSort.By(await Fields(portalId, recordKind), key, descending ?? false);
 }

@@ -38,6 +38,9 @@ public sealed record ListField(string Key, string Label, ListFieldType Type, str
         _ => [],
     };
 
+    /// <summary>Whether lists can be sorted by it: phones and e-mails are lists of values with no order a reader would expect.</summary>
+    public bool Sortable => Type is not (ListFieldType.Phone or ListFieldType.Email);
+
     public static ListField Of(CustomField field) => new(field.Code, field.Label, field.Type switch
     {
         CustomFieldType.Number or CustomFieldType.Money => ListFieldType.Number,

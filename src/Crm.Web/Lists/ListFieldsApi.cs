@@ -8,7 +8,8 @@ namespace Crm.Web.Lists;
 /// <summary>What lists offer to filter by (<c>/api/list-fields/{kind}</c>) and the user's saved filters (<c>/api/list-presets/{kind}</c>).</summary>
 public static class ListFieldsApi
 {
-    public sealed record FieldInfo(string Key, string Label, ListFieldType Type, string? ListName, IReadOnlyList<FilterOp> Operators, bool IsCustom);
+    /// <summary>A list field as clients see it; <c>Sortable</c> says whether its key is a <c>sort</c> value of the list.</summary>
+    public sealed record FieldInfo(string Key, string Label, ListFieldType Type, string? ListName, IReadOnlyList<FilterOp> Operators, bool IsCustom, bool Sortable);
 
     public sealed record PresetBody(string? Name, IReadOnlyList<FilterCondition>? Conditions, string? Search, IReadOnlyList<string>? Columns);
 
@@ -16,8 +17,8 @@ public static class ListFieldsApi
     {
         var fields = app.MapGroup("/api/list-fields").RequireAuthorization().WithTags("Lists");
         fields.MapGet("/{kind}", async (ClaimsPrincipal user, ListCatalog catalog, string kind) =>
-            TypedResults.Ok((await catalog.Fields(user.PortalId(), Kind(kind))).Select(f => new FieldInfo(f.Key, f.Label, f.Type, f.ListName, f.Operators, f.Custom is not null))))
-            .WithName("GetListFields").WithDescription("The fields a list of leads, deals, contacts or companies can be filtered by, with their operators.");
+            TypedResults.Ok((await catalog.Fields(user.PortalId(), Kind(kind))).Select(f => new FieldInfo(f.Key, f.Label, f.Type, f.ListName, f.Operators, f.Custom is not null, f.Sortable))))
+            .WithName("GetListFields").WithDescription("The fields a list of leads, deals, contacts or companies can be filtered by, with their operators, and whether it can be sorted by them.");
 
         var presets = app.MapGroup("/api/list-presets").RequireAuthorization().WithTags("Lists");
         presets.MapGet("/{kind}", async (ClaimsPrincipal user, IGrainFactory grains, string kind) =>
