@@ -85,4 +85,31 @@ public sealed class LeadAccessTests(WebFixture fixture)
         await ProblemOf(await s.Seller.PostAsJsonAsync("/api/leads", new { title = "For the admin", responsibleId = s.Portal.AdminId }), HttpStatusCode.Forbidden, "access_denied");
         Assert.Equal(total, (await s.Admin.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task The_lead_list_shows_and_counts_only_what_the_user_may_see_and_other_record_lists_nothing_without_a_right()
+    {
+        var s = await Restricted();
+        var mine = await s.Seller.GetFromJsonAsync<JsonElement>("/api/leads");
+        Assert.Equal([s.SellerLead], mine.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt64()));
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+        var searched = await s.Seller.GetFromJsonAsync<JsonElement>("/api/leads?search=Admin");
+        Assert.Equal(0, searched.GetProperty("total").GetInt32());
+        var all = await s.Admin.GetFromJsonAsync<JsonElement>("/api/leads");
+        Assert.Equal(2, all.GetProperty("total").GetInt32());
+
+        // The seller's role gives no contact, company or deal rights at all.
+        (await s.Admin.PostAsJsonAsync("/api/contacts", new { firstName = "Carl", lastName = "Contact", responsibleId = s.Portal.SecondId })).EnsureSuccessStatusCode();
+        Assert.Equal(0, (await s.Seller.GetFromJsonAsync<JsonElement>("/api/contacts")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await s.Admin.GetFromJsonAsync<JsonElement>("/api/contacts")).GetProperty("total").GetInt32());
+        (await s.Admin.PostAsJsonAsync("/api/deals", new { title = "Seller's deal", responsibleId = s.Portal.SecondId, currency = "USD" })).EnsureSuccessStatusCode();
+        var board = await s.Seller.GetFromJsonAsync<JsonElement>($"/api/pipelines/{s.Portal.PipelineId}/board");
+        Assert.All(board.GetProperty("columns").EnumerateArray(), c =>
+        {
+            Assert.Equal(0, c.GetProperty("deals").GetArrayLength());
+            Assert.Equal(0, c.GetProperty("totals").GetProperty("count").GetInt32());
+        });
+        var adminBoard = await s.Admin.GetFromJsonAsync<JsonElement>($"/api/pipelines/{s.Portal.PipelineId}/board");
+        Assert.Equal(1, adminBoard.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("totals").GetProperty("count").GetInt32()));
+    }
 }

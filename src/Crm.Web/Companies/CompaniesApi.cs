@@ -23,13 +23,13 @@ public static class CompaniesApi
     {
         var api = app.MapGroup("/api/companies").RequireAuthorization().WithTags("Companies");
 
-        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, ListCatalog catalog, string? typeId, string? industryId, string? search, string? filter,
+        api.MapGet("/", async (ClaimsPrincipal user, CompanyQueries queries, ListCatalog catalog, ReadableRowsOf readable, string? typeId, string? industryId, string? search, string? filter,
             string? sort, bool? desc, int? page, int? pageSize) =>
         {
             var order = await catalog.Sort(user.PortalId(), "company", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "company", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, industryId, search, offset, size, conditions, order));
+            return TypedResults.Ok(await queries.List(user.PortalId(), await readable.Companies(RequestUser.Of(user)), typeId, industryId, search, offset, size, conditions, order));
         }).WithName("ListCompanies").WithDescription("A page of companies: filter by type, industry or any field (filter: JSON conditions), search name and tax id, "
             + "sort by any sortable field key or custom field code (default name).");
 
@@ -64,12 +64,12 @@ public static class CompaniesApi
             return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
         }).WithName("GetCompanyHistory");
 
-        api.MapGet("/{id:long}/contacts", async (ClaimsPrincipal user, IGrainFactory grains, ContactQueries contacts, long id, int? page, int? pageSize) =>
+        api.MapGet("/{id:long}/contacts", async (ClaimsPrincipal user, IGrainFactory grains, ContactQueries contacts, ReadableRowsOf readable, long id, int? page, int? pageSize) =>
         {
             var me = RequestUser.Of(user);
             await Company(grains, me, id).Get();
             var (offset, size) = Paging.Of(page, pageSize);
-            return TypedResults.Ok(await contacts.List(me.PortalId, null, id, null, offset, size));
+            return TypedResults.Ok(await contacts.List(me.PortalId, await readable.Contacts(me), null, id, null, offset, size));
         }).WithName("GetCompanyContacts").WithDescription("The contacts that belong to the company.");
 
         api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, IGrainFactory grains, Deals.DealQueries deals, long id) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Crm.Silo.ReadModel;
 using Crm.Web.Api;
+using Crm.Web.Access;
 using Crm.Web.Lists;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,7 +20,7 @@ public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total, boo
 public sealed class CompanyQueries(NpgsqlDataSource db)
 {
     /// <summary>A page of companies, by name unless <paramref name="sort"/> says otherwise: filter by type or industry, search name and tax id.</summary>
-    public async Task<CompanyPage> List(int portalId, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null,
+    public async Task<CompanyPage> List(int portalId, ReadableRows readable, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null,
         ListSort? sort = null)
     {
         sort ??= ListSort.Default("company");
@@ -37,7 +38,7 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
                     portal_id = $1 AND NOT is_deleted
                       AND ($2::text IS NULL OR type_id = $2)
                       AND ($3::text IS NULL OR industry_id = $3)
-                      AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}
+                      AND ($4::text IS NULL OR search @@ to_tsquery('simple', $4)){ListFilter.Apply(filter, parameters)}{readable.Apply(parameters)}
                     """;
             }, sort.Order, sort.ById, Searches: query is not null, filter), offset, limit, reader => new CompanyRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2),
                 reader.GetString(3), reader.GetDecimal(4), reader.GetString(5), reader.GetString(6), ReadModelJson.Points(reader.GetString(7)),

@@ -23,13 +23,13 @@ public static class ContactsApi
     {
         var api = app.MapGroup("/api/contacts").RequireAuthorization().WithTags("Contacts");
 
-        api.MapGet("/", async (ClaimsPrincipal user, ContactQueries queries, ListCatalog catalog, string? typeId, long? companyId, string? search, string? filter,
+        api.MapGet("/", async (ClaimsPrincipal user, ContactQueries queries, ListCatalog catalog, ReadableRowsOf readable, string? typeId, long? companyId, string? search, string? filter,
             string? sort, bool? desc, int? page, int? pageSize) =>
         {
             var order = await catalog.Sort(user.PortalId(), "contact", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "contact", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), typeId, companyId, search, offset, size, conditions, order));
+            return TypedResults.Ok(await queries.List(user.PortalId(), await readable.Contacts(RequestUser.Of(user)), typeId, companyId, search, offset, size, conditions, order));
         }).WithName("ListContacts").WithDescription("A page of contacts: filter by type, company or any field (filter: JSON conditions), search names and position, "
             + "sort by any sortable field key or custom field code (default newest first).");
 

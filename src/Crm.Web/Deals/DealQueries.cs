@@ -2,6 +2,7 @@ using System.Text.Json;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Pipelines;
 using Crm.Silo.ReadModel;
+using Crm.Web.Access;
 using Crm.Web.Lists;
 using Npgsql;
 using NpgsqlTypes;
@@ -16,23 +17,24 @@ public sealed class DealQueries(NpgsqlDataSource db)
         comments, position, is_closed, created_at, created_by, updated_at, updated_by, version, company_id, contact_ids, custom
         """;
 
-    public async Task<BoardSnapshot> GetBoard(int portalId, Pipeline pipeline, int perColumn)
+    public async Task<BoardSnapshot> GetBoard(int portalId, ReadableRows readable, Pipeline pipeline, int perColumn)
     {
         var stageIds = pipeline.Stages.Select(s => s.Id).ToArray();
         // One index range scan per stage, each stopping after perColumn + 1 rows (the extra one says "more").
-        await using var command = db.CreateCommand($"""
-            SELECT d.* FROM unnest($3::text[]) AS s(stage_id)
-            CROSS JOIN LATERAL (
-                SELECT {DealColumns} FROM deals
-                WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = s.stage_id AND NOT is_deleted
-                ORDER BY position, id LIMIT $4) d
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = pipeline.Id });
         command.Parameters.Add(new() { Value = stageIds });
         command.Parameters.Add(new() { Value = perColumn + 1 });
+        command.CommandText = $"""
+            SELECT d.* FROM unnest($3::text[]) AS s(stage_id)
+            CROSS JOIN LATERAL (
+                SELECT {DealColumns} FROM deals
+                WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = s.stage_id AND NOT is_deleted{readable.Apply(command.Parameters)}
+                ORDER BY position, id LIMIT $4) d
+            """;
         var byStage = (await ReadDeals(command)).ToLookup(d => d.StageId);
-        var totals = await GetTotals(portalId, pipeline.Id);
+        var totals = await GetTotals(portalId, readable, pipeline.Id);
         var columns = stageIds.Select(id =>
         {
             var cards = byStage[id].ToList();
@@ -42,37 +44,40 @@ public sealed class DealQueries(NpgsqlDataSource db)
     }
 
     /// <summary>The next cards of a column after the given card (keyset paging: stable while cards move).</summary>
-    public async Task<(IReadOnlyList<Deal> Deals, bool HasMore)> GetColumnPage(int portalId, long pipelineId, string stageId, double? afterPosition, long? afterId, int take)
+    public async Task<(IReadOnlyList<Deal> Deals, bool HasMore)> GetColumnPage(int portalId, ReadableRows readable, long pipelineId, string stageId,
+        double? afterPosition, long? afterId, int take)
     {
-        await using var command = db.CreateCommand($"""
-            SELECT {DealColumns} FROM deals
-            WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted
-              AND ($4::float8 IS NULL OR (position, id) > ($4, $5))
-            ORDER BY position, id LIMIT $6
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = pipelineId });
         command.Parameters.Add(new() { Value = stageId });
         command.Parameters.Add(new() { Value = (object?)afterPosition ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
         command.Parameters.Add(new() { Value = afterId ?? 0L });
         command.Parameters.Add(new() { Value = take + 1 });
+        command.CommandText = $"""
+            SELECT {DealColumns} FROM deals
+            WHERE portal_id = $1 AND pipeline_id = $2 AND stage_id = $3 AND NOT is_deleted
+              AND ($4::float8 IS NULL OR (position, id) > ($4, $5)){readable.Apply(command.Parameters)}
+            ORDER BY position, id LIMIT $6
+            """;
         var deals = await ReadDeals(command);
         return (deals.Take(take).ToList(), deals.Count > take);
     }
 
-    public async Task<Dictionary<string, ColumnTotals>> GetTotals(int portalId, long pipelineId)
+    public async Task<Dictionary<string, ColumnTotals>> GetTotals(int portalId, ReadableRows readable, long pipelineId)
     {
-        await using var command = db.CreateCommand("""
-            SELECT stage_id, currency, count(*)::int, sum(amount) FROM deals
-            WHERE portal_id = $1 AND pipeline_id = $2 AND NOT is_deleted
-            GROUP BY stage_id, currency
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = pipelineId });
+        command.CommandText = $"""
+            SELECT stage_id, currency, count(*)::int, sum(amount) FROM deals
+            WHERE portal_id = $1 AND pipeline_id = $2 AND NOT is_deleted{readable.Apply(command.Parameters)}
+            GROUP BY stage_id, currency
+            """;
         return await ColumnTotals.Read(command);
     }
 
-    public async Task<DealPage> List(int portalId, long? pipelineId, string? search, ListSort sort, int offset, int limit,
+    public async Task<DealPage> List(int portalId, ReadableRows readable, long? pipelineId, string? search, ListSort sort, int offset, int limit,
         ListFilter? filter = null)
     {
         var query = Api.SearchText.PrefixQuery(search);
@@ -84,7 +89,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
             return $"""
                 portal_id = $1 AND NOT is_deleted
                   AND ($2::bigint IS NULL OR pipeline_id = $2)
-                  AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
+                  AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}{readable.Apply(parameters)}
                 """;
         }, sort.Order, sort.ById, query is not null, filter), offset, limit, ReadDeal);
         return new DealPage(items, total, exact);

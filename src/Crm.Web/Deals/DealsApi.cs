@@ -26,12 +26,12 @@ public static class DealsApi
     {
         var api = app.MapGroup("/api/deals").RequireAuthorization().WithTags("Deals");
 
-        api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, ListCatalog catalog, long? pipelineId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, DealQueries queries, ListCatalog catalog, ReadableRowsOf readable, long? pipelineId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
         {
             var order = await catalog.Sort(user.PortalId(), "deal", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "deal", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), pipelineId, search, order, offset, size, conditions));
+            return TypedResults.Ok(await queries.List(user.PortalId(), await readable.Deals(RequestUser.Of(user), pipelineId), pipelineId, search, order, offset, size, conditions));
         }).WithName("ListDeals").WithDescription("A page of deals: filter by pipeline or any field (filter: JSON conditions), search the title, "
             + "sort by any sortable field key or custom field code (default id).");
 

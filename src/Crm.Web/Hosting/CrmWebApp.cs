@@ -145,6 +145,7 @@ public static class CrmWebApp
         services.AddSingleton<Merge.RecordMerger>();
         services.AddSingleton<Export.ListExport>();
         services.AddSingleton<UserAccess>();
+        services.AddSingleton<ReadableRowsOf>();
         services.AddSingleton<Leads.LeadService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Silo.ReadModel;
+using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Deals;
 using Crm.Web.Lists;
@@ -32,7 +33,7 @@ public sealed record LeadRow(long Id, string StatusId, string Title, string Firs
 /// <summary>Reads of the leads read model: the list and a lead's timeline. Every query filters by portal.</summary>
 public sealed class LeadQueries(NpgsqlDataSource db)
 {
-    public async Task<LeadPage> List(int portalId, string? statusId, string? search, ListSort sort, int offset, int limit,
+    public async Task<LeadPage> List(int portalId, ReadableRows readable, string? statusId, string? search, ListSort sort, int offset, int limit,
         ListFilter? filter = null)
     {
         var query = SearchText.PrefixQuery(search);
@@ -47,7 +48,7 @@ public sealed class LeadQueries(NpgsqlDataSource db)
                 return $"""
                     portal_id = $1 AND NOT is_deleted
                       AND ($2::text IS NULL OR status_id = $2)
-                      AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}
+                      AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3)){ListFilter.Apply(filter, parameters)}{readable.Apply(parameters)}
                     """;
             }, sort.Order, sort.ById, query is not null, filter), offset, limit, reader => new LeadRow(reader.GetInt64(0), reader.GetString(1),
                 reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), ReadModelJson.Points(reader.GetString(6)),
@@ -57,14 +58,15 @@ public sealed class LeadQueries(NpgsqlDataSource db)
     }
 
     /// <summary>The lead board's column totals: count and per-currency sum of each status.</summary>
-    public async Task<Dictionary<string, ColumnTotals>> GetTotals(int portalId)
+    public async Task<Dictionary<string, ColumnTotals>> GetTotals(int portalId, ReadableRows readable)
     {
-        await using var command = db.CreateCommand("""
-            SELECT status_id, currency, count(*)::int, sum(amount) FROM leads
-            WHERE portal_id = $1 AND NOT is_deleted
-            GROUP BY status_id, currency
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
+        command.CommandText = $"""
+            SELECT status_id, currency, count(*)::int, sum(amount) FROM leads
+            WHERE portal_id = $1 AND NOT is_deleted{readable.Apply(command.Parameters)}
+            GROUP BY status_id, currency
+            """;
         return await ColumnTotals.Read(command);
     }
 

@@ -30,12 +30,12 @@ public static class LeadsApi
     {
         var api = app.MapGroup("/api/leads").RequireAuthorization().WithTags("Leads");
 
-        api.MapGet("/", async (ClaimsPrincipal user, LeadQueries queries, ListCatalog catalog, string? statusId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
+        api.MapGet("/", async (ClaimsPrincipal user, LeadQueries queries, ListCatalog catalog, ReadableRowsOf readable, string? statusId, string? search, string? filter, string? sort, bool? desc, int? page, int? pageSize) =>
         {
             var order = await catalog.Sort(user.PortalId(), "lead", sort, desc);
             var (offset, size) = Paging.Of(page, pageSize);
             var conditions = await catalog.Filter(user.PortalId(), "lead", filter);
-            return TypedResults.Ok(await queries.List(user.PortalId(), statusId, search, order, offset, size, conditions));
+            return TypedResults.Ok(await queries.List(user.PortalId(), await readable.Leads(RequestUser.Of(user)), statusId, search, order, offset, size, conditions));
         }).WithName("ListLeads").WithDescription("A page of leads: filter by status or by any field (filter: JSON conditions, see /api/list-fields/lead), search title, names and company, "
             + "sort by any sortable field key or custom field code (default id).");
 

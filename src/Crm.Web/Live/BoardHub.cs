@@ -14,7 +14,7 @@ namespace Crm.Web.Live;
 /// newer than what it holds.
 /// </summary>
 [Authorize]
-public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups) : Hub
+public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, ReadableRowsOf readable) : Hub
 {
     public const string Path = "/hubs/board";
 
@@ -30,14 +30,14 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups) : Hub
         {
             throw new HubException(e.Message);
         }
-        await groups.Join(key, Context.ConnectionId);
+        await Join(key);
     }
 
     /// <summary>Starts sending the portal's lead events (<c>leadChanged</c>, <c>leadTotals</c>) to this connection.</summary>
-    public Task SubscribeLeads() => groups.Join(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
+    public Task SubscribeLeads() => Join(BoardKey.Leads(Context.User!.PortalId()));
 
     /// <summary>Starts sending <c>recordChanged</c> for the portal's "contacts" or "companies".</summary>
-    public Task SubscribeRecords(string kind) => groups.Join(RecordsKey(kind), Context.ConnectionId);
+    public Task SubscribeRecords(string kind) => Join(RecordsKey(kind));
 
     public Task UnsubscribeRecords(string kind) => groups.Leave(RecordsKey(kind), Context.ConnectionId);
 
@@ -53,40 +53,48 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups) : Hub
     public Task UnsubscribeBoard(long pipelineId) =>
         groups.Leave(new BoardKey(Context.User!.PortalId(), pipelineId), Context.ConnectionId);
 
+    private async Task Join(BoardKey key) =>
+        await groups.Join(key, await readable.Watching(Api.RequestUser.Of(Context.User!), key), Context.ConnectionId);
+
     public override Task OnDisconnectedAsync(Exception? exception) => groups.LeaveAll(Context.ConnectionId);
 }
 
 /// <summary>
-/// Ties the board's hub group on this node to the live path: while any connection of this node is in
-/// a board's group, one watcher forwards that board's events to the group.
+/// Ties the board's hub groups on this node to the live path: connections watching a board with the
+/// same rights share a group (<see cref="WatcherAccess.Key"/>), and while a group has members one
+/// watcher forwards the board's events, and the totals of what those rights cover, to it.
 /// </summary>
 public sealed class HubBoardGroups(BoardLiveService live, IHubContext<BoardHub> hub)
 {
-    private readonly ConcurrentDictionary<BoardKey, Membership> _boards = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<BoardKey, byte>> _byConnection = new();
+    private readonly ConcurrentDictionary<(BoardKey Board, string Access), Membership> _groups = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<BoardKey, string>> _byConnection = new();
 
-    public static string GroupName(BoardKey key) => $"board:{key}";
+    public static string GroupName(BoardKey key, string access) => $"board:{key}:{access}";
 
-    public async Task Join(BoardKey key, string connectionId)
+    public async Task Join(BoardKey key, WatcherAccess access, string connectionId)
     {
-        var membership = _boards.GetOrAdd(key, k => new Membership(new GroupForwarder(hub, GroupName(k), k)));
-        await membership.Add(connectionId, () => live.Watch(key, membership.Forwarder));
-        await hub.Groups.AddToGroupAsync(connectionId, GroupName(key));
-        _byConnection.GetOrAdd(connectionId, _ => new()).TryAdd(key, 0);
+        // A connection joining again (its rights may have changed) leaves its former group first.
+        if (_byConnection.TryGetValue(connectionId, out var joined) && joined.TryGetValue(key, out var former) && former != access.Key)
+            await Leave(key, connectionId);
+        var group = GroupName(key, access.Key);
+        var membership = _groups.GetOrAdd((key, access.Key), _ => new Membership(new GroupForwarder(hub, group, key)));
+        await membership.Add(connectionId, () => live.Watch(key, membership.Forwarder, access));
+        await hub.Groups.AddToGroupAsync(connectionId, group);
+        _byConnection.GetOrAdd(connectionId, _ => new())[key] = access.Key;
     }
 
     public async Task Leave(BoardKey key, string connectionId)
     {
-        await hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(key));
-        if (_byConnection.TryGetValue(connectionId, out var keys)) keys.TryRemove(key, out _);
-        if (_boards.TryGetValue(key, out var membership)) membership.Remove(connectionId);
+        if (!_byConnection.TryGetValue(connectionId, out var joined) || !joined.TryRemove(key, out var access)) return;
+        await hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(key, access));
+        if (_groups.TryGetValue((key, access), out var membership)) membership.Remove(connectionId);
     }
 
     public Task LeaveAll(string connectionId)
     {
-        if (_byConnection.TryRemove(connectionId, out var keys))
-            foreach (var key in keys.Keys)
-                if (_boards.TryGetValue(key, out var membership)) membership.Remove(connectionId);
+        if (_byConnection.TryRemove(connectionId, out var joined))
+            foreach (var (key, access) in joined)
+                if (_groups.TryGetValue((key, access), out var membership)) membership.Remove(connectionId);
         return Task.CompletedTask;
     }
 

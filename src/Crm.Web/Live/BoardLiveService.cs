@@ -52,8 +52,9 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     /// Adds a watcher; returns once this node is subscribed to the board, so a snapshot loaded after
     /// this call misses nothing. Dispose the result to stop watching.
     /// </summary>
-    public async Task<IDisposable> Watch(BoardKey key, IBoardWatcher watcher)
+    public async Task<IDisposable> Watch(BoardKey key, IBoardWatcher watcher, WatcherAccess access)
     {
+        var watching = new Watching(watcher, access);
         Board board;
         while (true)
         {
@@ -62,12 +63,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
             {
                 // A board being retired by RenewAll takes no new watchers; the next one does.
                 if (board.Retired) continue;
-                board.Watchers = board.Watchers.Add(watcher);
+                board.Watchers = board.Watchers.Add(watching);
                 break;
             }
         }
         await board.Subscribed(() => Subscribe(key, board));
-        return new Unwatch(() => { lock (board) board.Watchers = board.Watchers.Remove(watcher); });
+        return new Unwatch(() => { lock (board) board.Watchers = board.Watchers.Remove(watching); });
     }
 
     public Task OnDealChanged(DealChanged change)
@@ -200,10 +201,15 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                 }
                 try
                 {
-                    var totals = key.Kind == BoardKind.Leads
-                        ? await leadQueries.GetTotals(key.PortalId)
-                        : await queries.GetTotals(key.PortalId, key.PipelineId);
-                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnTotalsChanged(totals));
+                    // One query per distinct set of visible rows: each watcher sees the sums of what it may see.
+                    foreach (var group in board.Watchers.GroupBy(w => w.Access.Key))
+                    {
+                        var rows = group.First().Access.Rows;
+                        var totals = key.Kind == BoardKind.Leads
+                            ? await leadQueries.GetTotals(key.PortalId, rows)
+                            : await queries.GetTotals(key.PortalId, rows, key.PipelineId);
+                        foreach (var watching in group) Notify(watching, w => w.OnTotalsChanged(totals));
+                    }
                 }
                 catch (Exception e)
                 {
@@ -213,11 +219,11 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         });
     }
 
-    private void Notify(IBoardWatcher watcher, Action<IBoardWatcher> call)
+    private void Notify(Watching watching, Action<IBoardWatcher> call)
     {
         try
         {
-            call(watcher);
+            call(watching.Watcher);
         }
         catch (Exception e)
         {
@@ -229,7 +235,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     {
         private Task? _subscription;
 
-        public ImmutableList<IBoardWatcher> Watchers = [];
+        public ImmutableList<Watching> Watchers = [];
         public bool Retired;
         public Guid? FeedActivation;
         public bool TotalsDirty;
@@ -245,6 +251,13 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                 return _subscription;
             }
         }
+    }
+
+    /// <summary>A watcher and what its user may see (a class: two watches of one watcher are two entries).</summary>
+    private sealed class Watching(IBoardWatcher watcher, WatcherAccess access)
+    {
+        public IBoardWatcher Watcher { get; } = watcher;
+        public WatcherAccess Access { get; } = access;
     }
 
     private sealed class Unwatch(Action action) : IDisposable

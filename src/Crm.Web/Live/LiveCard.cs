@@ -14,7 +14,7 @@ public sealed class LiveCard(long recordId, Func<long> shownVersion, Func<Func<T
     /// <summary>Starts watching the feed that carries the record's events (its board or list).</summary>
     public async Task<LiveCard> Start(BoardLiveService live, BoardKey feed)
     {
-        _watch = await live.Watch(feed, this);
+        _watch = await live.Watch(feed, this, WatcherAccess.Everything);
         return this;
     }
 

@@ -4,6 +4,7 @@ using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Web.Activities;
+using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Contacts;
 using Crm.Web.Deals;
@@ -77,7 +78,7 @@ public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activitie
         var all = new List<ContactRow>();
         for (var offset = 0; ; offset += 500)
         {
-            var page = await contacts.List(portalId, null, companyId, null, offset, 500);
+            var page = await contacts.List(portalId, ReadableRows.Everything, null, companyId, null, offset, 500);
             all.AddRange(page.Items);
             if (page.Items.Count < 500) return all;
         }

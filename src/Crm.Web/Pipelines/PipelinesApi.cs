@@ -54,17 +54,17 @@ public static class PipelinesApi
             TypedResults.Ok(await Pipeline(grains, user, id).DeleteStage(stageId, moveDealsTo, user.UserId())))
             .WithName("DeleteStage").WithDescription("Deletes a stage; a stage holding deals needs moveDealsTo.");
 
-        api.MapGet("/{id:long}/board", async (ClaimsPrincipal user, IGrainFactory grains, DealQueries queries, long id, int? perColumn) =>
+        api.MapGet("/{id:long}/board", async (ClaimsPrincipal user, IGrainFactory grains, DealQueries queries, ReadableRowsOf readable, long id, int? perColumn) =>
         {
             var pipeline = await Pipeline(grains, user, id).Get();
-            return TypedResults.Ok(await queries.GetBoard(user.PortalId(), pipeline, Math.Clamp(perColumn ?? 20, 1, 200)));
+            return TypedResults.Ok(await queries.GetBoard(user.PortalId(), await readable.Deals(RequestUser.Of(user), id), pipeline, Math.Clamp(perColumn ?? 20, 1, 200)));
         }).WithName("GetBoard").WithDescription("Board snapshot: stages, per-column totals, first cards of each column with their versions.");
 
-        api.MapGet("/{id:long}/stages/{stageId}/deals", async (ClaimsPrincipal user, IGrainFactory grains, DealQueries queries, long id, string stageId, double? afterPosition, long? afterId, int? take) =>
+        api.MapGet("/{id:long}/stages/{stageId}/deals", async (ClaimsPrincipal user, IGrainFactory grains, DealQueries queries, ReadableRowsOf readable, long id, string stageId, double? afterPosition, long? afterId, int? take) =>
         {
             var pipeline = await Pipeline(grains, user, id).Get();
             if (pipeline.FindStage(stageId) is null) throw Grains.Pipelines.StageRules.UnknownStage(stageId);
-            var (deals, hasMore) = await queries.GetColumnPage(user.PortalId(), id, stageId, afterPosition, afterId, Math.Clamp(take ?? 20, 1, 200));
+            var (deals, hasMore) = await queries.GetColumnPage(user.PortalId(), await readable.Deals(RequestUser.Of(user), id), id, stageId, afterPosition, afterId, Math.Clamp(take ?? 20, 1, 200));
             return TypedResults.Ok(new { deals, hasMore });
         }).WithName("GetColumnPage").WithDescription("The next cards of a column after (afterPosition, afterId).");
 

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Crm.Grains.Interfaces.Access;
+using Crm.Grains.Interfaces.Pipelines;
+using Crm.Grains.Interfaces.Portals;
+using Crm.Grains.Interfaces.Settings;
+using Crm.Web.Api;
+using Npgsql;
+
+namespace Crm.Web.Access;
+
+/// <summary>
+/// Which rows of a list the acting user may see (built by <see cref="AccessSql"/>); every list query
+/// of a record type takes one, so no list, count, total or export includes a record the user could
+/// not open. <see cref="Everything"/> is for the system's own reads on behalf of a command already allowed.
+/// </summary>
+public sealed class ReadableRows(Func<NpgsqlParameterCollection, string>? condition)
+{
+    public static readonly ReadableRows Everything = new(null);
+
+    /// <summary>" AND condition" for the list's WHERE clause, adding its parameters.</summary>
+    public string Apply(NpgsqlParameterCollection parameters) => condition is null ? "" : " AND " + condition(parameters);
+}
+
+/// <summary>Builds the <see cref="ReadableRows"/> of each list for a user: the user's rights and, where rights differ per place, the places.</summary>
+public sealed class ReadableRowsOf(UserAccess access, IGrainFactory grains)
+{
+    public async Task<ReadableRows> Leads(RequestUser user)
+    {
+        var profile = await access.Of(user);
+        if (profile.IsAdmin) return ReadableRows.Everything;
+        var statuses = (await grains.GetGrain<ICrmListsGrain>(user.PortalId).GetLeadStatuses()).Select(s => s.Id).ToList();
+        return new(p => AccessSql.Readable(profile, AccessEntity.Lead, p, null, statuses, "status_id"));
+    }
+
+    /// <summary>Deals of one pipeline, or of all the portal's pipelines (rights may differ per pipeline and stage).</summary>
+    public async Task<ReadableRows> Deals(RequestUser user, long? pipelineId)
+    {
+        var profile = await access.Of(user);
+        if (profile.IsAdmin) return ReadableRows.Everything;
+        var ids = pipelineId is { } one ? [one] : (await grains.GetGrain<IPortalGrain>(user.PortalId).GetPipelines()).Select(p => p.Id).ToList();
+        var pipelines = await Task.WhenAll(ids.Select(id => grains.GetGrain<IPipelineGrain>(GrainKeys.For(user.PortalId, id)).Get()));
+        return new(p => "(" + string.Join(" OR ", pipelines.Select(pipeline =>
+            $"(pipeline_id = {pipeline.Id.ToString(CultureInfo.InvariantCulture)} AND " +
+            $"{AccessSql.Readable(profile, AccessEntity.Deal, p, pipeline.Id, pipeline.Stages.Select(s => s.Id).ToList(), "stage_id")})")
+            .DefaultIfEmpty("FALSE")) + ")");
+    }
+
+    public Task<ReadableRows> Contacts(RequestUser user) => Simple(user, AccessEntity.Contact);
+
+    /// <summary>What a user watching a live board or list may see of it.</summary>
+    public async Task<Live.WatcherAccess> Watching(RequestUser user, Live.BoardKey board) => new(await access.Of(user), board.Kind switch
+    {
+        Live.BoardKind.Leads => await Leads(user),
+        Live.BoardKind.Contacts => await Contacts(user),
+        Live.BoardKind.Companies => await Companies(user),
+        _ => await Deals(user, board.PipelineId),
+    });
+
+    public Task<ReadableRows> Companies(RequestUser user) => Simple(user, AccessEntity.Company);
+
+    private async Task<ReadableRows> Simple(RequestUser user, string entity)
+    {
+        var profile = await access.Of(user);
+        return profile.IsAdmin ? ReadableRows.Everything : new(p => AccessSql.Readable(profile, entity, p));
+    }
+}
