@@ -10,7 +10,8 @@ namespace Crm.Grains.Interfaces.Live;
 public sealed record DealChanged(
     [property: Id(0)] DealChangeKind Kind,
     [property: Id(1)] Deal Deal,
-    [property: Id(2)] string? PreviousStageId)
+    [property: Id(2)] string? PreviousStageId,
+    [property: Id(3)] int? PreviousResponsibleId = null)
 {
     public long Version => Deal.Version;
 }

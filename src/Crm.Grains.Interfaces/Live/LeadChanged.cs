@@ -7,7 +7,8 @@ namespace Crm.Grains.Interfaces.Live;
 public sealed record LeadChanged(
     [property: Id(0)] LeadChangeKind Kind,
     [property: Id(1)] Lead Lead,
-    [property: Id(2)] string? PreviousStatusId)
+    [property: Id(2)] string? PreviousStatusId,
+    [property: Id(3)] int? PreviousResponsibleId = null)
 {
     public long Version => Lead.Version;
 }

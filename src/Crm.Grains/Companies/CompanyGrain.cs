@@ -45,7 +45,7 @@ public sealed class CompanyGrain(
 
     protected override Task Publish(Company record, Company? before, bool deleted) =>
         GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.RecordFeed(record.PortalId, "companies"))
-            .PublishRecord(new RecordChanged("companies", record.PortalId, record.Id, record.Version, deleted));
+            .PublishRecord(new RecordChanged("companies", record.PortalId, record.Id, record.Version, deleted, record.Fields.ResponsibleId, before?.Fields.ResponsibleId));
 
     protected override Company Stamp(Company c, long version, DateTimeOffset at, int actorId) => version == 1
         ? c with { Version = 1, CreatedAt = at, CreatedBy = actorId, UpdatedAt = at, UpdatedBy = actorId }

@@ -58,7 +58,7 @@ public sealed class ContactGrain(
 
     protected override Task Publish(Contact record, Contact? before, bool deleted) =>
         GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.RecordFeed(record.PortalId, "contacts"))
-            .PublishRecord(new RecordChanged("contacts", record.PortalId, record.Id, record.Version, deleted));
+            .PublishRecord(new RecordChanged("contacts", record.PortalId, record.Id, record.Version, deleted, record.Fields.ResponsibleId, before?.Fields.ResponsibleId));
 
     protected override Contact Stamp(Contact c, long version, DateTimeOffset at, int actorId) => version == 1
         ? c with { Version = 1, CreatedAt = at, CreatedBy = actorId, UpdatedAt = at, UpdatedBy = actorId }

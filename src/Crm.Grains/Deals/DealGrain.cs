@@ -48,7 +48,7 @@ public sealed class DealGrain(
         if (stage.Id != deal.StageId)
             deal = DealTransitions.Move(deal, pipeline, stage.Id, request.Position, now);
         var entry = new HistoryEntry(1, now, actorId, "created", DealDiff.Initial(deal));
-        await Commit(deal, entry, DealChangeKind.Created, previousStageId: null);
+        await Commit(deal, entry, DealChangeKind.Created, before: null);
         return deal;
     }
 
@@ -115,7 +115,7 @@ public sealed class DealGrain(
         var now = clock.GetUtcNow();
         var deleted = deal with { Version = deal.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
         state.State.Deleted = true;
-        await Commit(deleted, new HistoryEntry(deleted.Version, now, actorId, "deleted", []), DealChangeKind.Deleted, deal.StageId);
+        await Commit(deleted, new HistoryEntry(deleted.Version, now, actorId, "deleted", []), DealChangeKind.Deleted, deal);
     }
 
     public async Task RelocateFromDeletedStage(string fromStageId, string toStageId, int actorId)
@@ -165,11 +165,11 @@ public sealed class DealGrain(
         var next = after with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
         // Reordering inside a column is not worth a timeline line; it still gets a version.
         var entry = changes.Count == 0 ? null : new HistoryEntry(next.Version, now, actorId, action, changes);
-        await Commit(next, entry, kind, before.StageId);
+        await Commit(next, entry, kind, before);
         return next;
     }
 
-    private async Task Commit(Deal deal, HistoryEntry? entry, DealChangeKind kind, string? previousStageId)
+    private async Task Commit(Deal deal, HistoryEntry? entry, DealChangeKind kind, Deal? before)
     {
         var previous = (state.State.Deal, state.State.LastEntry);
         state.State.Deal = deal;
@@ -191,7 +191,7 @@ public sealed class DealGrain(
         try
         {
             await GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.For(deal.PortalId, deal.PipelineId))
-                .PublishDeal(new DealChanged(kind, deal, previousStageId));
+                .PublishDeal(new DealChanged(kind, deal, before?.StageId, before?.ResponsibleId));
         }
         catch (Exception e)
         {

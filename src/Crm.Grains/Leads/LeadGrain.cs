@@ -137,7 +137,7 @@ public sealed class LeadGrain(
             : before is null ? LeadChangeKind.Created
             : before.StatusId != lead.StatusId ? LeadChangeKind.StatusChanged
             : LeadChangeKind.Updated;
-        return GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.LeadBoard(lead.PortalId)).PublishLead(new LeadChanged(kind, lead, before?.StatusId));
+        return GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.LeadBoard(lead.PortalId)).PublishLead(new LeadChanged(kind, lead, before?.StatusId, before?.Fields.ResponsibleId));
     }
 
     /// <summary>Deletes whatever a conversion had created (deleted records keep their ids) and forgets it.</summary>

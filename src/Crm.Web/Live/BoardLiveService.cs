@@ -12,7 +12,9 @@ namespace Crm.Web.Live;
 /// This node's end of the live path. The node subscribes once per watched board (a deal pipeline, the
 /// lead board, or the contact or company list of a portal; see <see cref="BoardKey"/>) to its feed
 /// grain (whichever silo it lives on) and hands each event to its local watchers. After deal and lead
-/// changes it re-reads the column totals once for all of them. Subscriptions are renewed on a timer; when the
+/// changes it re-reads the column totals once for all watchers with the same rights. Each watcher
+/// receives an event only as its user's rights shape it (<see cref="LiveAccess"/>).
+/// Subscriptions are renewed on a timer; when the
 /// feed turns out to have restarted, watchers are told to resynchronise. Orleans delivers events into
 /// an in-memory queue and returns at once; one loop of our own hands them to watchers, so nothing a
 /// watcher does (SignalR writes, Blazor renders) runs on, or waits for, Orleans' callback.
@@ -108,7 +110,8 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
             switch (item)
             {
                 case DealChanged change when _boards.TryGetValue(new BoardKey(change.Deal.PortalId, change.Deal.PipelineId), out var board):
-                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnDealChanged(change));
+                    foreach (var watching in board.Watchers)
+                        if (LiveAccess.Shape(watching.Access.Profile, change) is { } shaped) Notify(watching, w => w.OnDealChanged(shaped));
                     RefreshTotals(new BoardKey(change.Deal.PortalId, change.Deal.PipelineId), board);
                     break;
                 case Pipeline pipeline when _boards.TryGetValue(new BoardKey(pipeline.PortalId, pipeline.Id), out var board):
@@ -116,10 +119,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     break;
                 case RecordChanged change when _boards.TryGetValue(
                     change.Kind == "contacts" ? BoardKey.Contacts(change.PortalId) : BoardKey.Companies(change.PortalId), out var board):
-                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnRecordChanged(change));
+                    foreach (var watching in board.Watchers)
+                        if (LiveAccess.Shape(watching.Access.Profile, change) is { } shaped) Notify(watching, w => w.OnRecordChanged(shaped));
                     break;
                 case LeadChanged change when _boards.TryGetValue(BoardKey.Leads(change.Lead.PortalId), out var board):
-                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadChanged(change));
+                    foreach (var watching in board.Watchers)
+                        if (LiveAccess.Shape(watching.Access.Profile, change) is { } shaped) Notify(watching, w => w.OnLeadChanged(shaped));
                     RefreshTotals(BoardKey.Leads(change.Lead.PortalId), board);
                     break;
                 case LeadStatusesChanged change when _boards.TryGetValue(BoardKey.Leads(change.PortalId), out var board):
