@@ -73,6 +73,37 @@ public sealed class LiveAccessTests(WebFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_rights_change_reaches_an_open_connection_which_is_told_to_resynchronise_and_then_gets_only_what_it_may_now_see()
+    {
+        var portal = await fixture.Host.CreatePortal("Live rights change portal");
+        var admin = await fixture.Host.SignIn(portal.AdminEmail);
+        var seller = await fixture.Host.SignIn(portal.SecondEmail);
+        var (sellerHub, sellerEvents, _) = await Watch(seller, portal.PipelineId);
+        await using var _ = sellerHub;
+        var resyncs = Channel.CreateUnbounded<bool>();
+        sellerHub.On<JsonElement>("resync", _ => resyncs.Writer.TryWrite(true));
+
+        var before = await Create(admin, "Admin's deal, seen under the default role", portal.AdminId, 10);
+        Assert.Equal([before.Id], (await Until(sellerEvents, before.Id)).Select(e => e.Deal.Id));
+
+        var role = await (await admin.Http.PostAsJsonAsync("/api/access/roles", new
+        {
+            name = "Own deals only",
+            permissions = new object[] { new { entity = "deal", action = "read", scope = "own" } },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        (await admin.Http.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees",
+            new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
+        (await admin.Http.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
+
+        // Two changes, so at least one resynchronisation; the last one follows the last change.
+        using (var timeout = new CancellationTokenSource(Patience)) await resyncs.Reader.ReadAsync(timeout.Token);
+        var hiddenNow = await Create(admin, "Admin's deal after the change", portal.AdminId, 20);
+        var own = await Create(admin, "The seller's deal", portal.SecondId, 30);
+        Assert.Equal([own.Id], (await Until(sellerEvents, own.Id)).Select(e => e.Deal.Id).Where(id => id != before.Id));
+        Assert.NotEqual(own.Id, hiddenNow.Id);
+    }
+
     private static async Task<Deal> Create(SignedInClient client, string title, int responsibleId, decimal amount)
     {
         var created = await client.Http.PostAsJsonAsync("/api/deals", new { title, responsibleId, amount, currency = "USD" });

@@ -16,6 +16,9 @@ public static class GrainKeys
     /// <summary>The key of the live feed of a portal's records of one kind ("contacts", "companies").</summary>
     public static string RecordFeed(int portalId, string kind) => For(portalId, kind);
 
+    /// <summary>The key of the live feed announcing changes of a portal's access settings.</summary>
+    public static string AccessFeed(int portalId) => For(portalId, "access");
+
     public static (int PortalId, long Id) Parse(string key)
     {
         var slash = key.IndexOf('/');

@@ -27,4 +27,7 @@ public interface IBoardFeedGrain : IGrainWithStringKey
     Task PublishLeadStatuses(LeadStatusesChanged change);
 
     Task PublishRecord(RecordChanged change);
+
+    /// <summary>On the portal's access feed, "{portal}/access": its access settings changed.</summary>
+    Task PublishAccess(AccessChanged change);
 }

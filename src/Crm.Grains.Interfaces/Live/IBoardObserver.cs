@@ -19,4 +19,7 @@ public interface IBoardObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task OnRecordChanged(RecordChanged change);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnAccessChanged(AccessChanged change);
 }

@@ -1,5 +1,6 @@
 using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Access;
+using Crm.Grains.Interfaces.Live;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 
@@ -144,6 +145,15 @@ public sealed class AccessGrain(
             throw;
         }
         await Audit(actorId, action, details);
+        try
+        {
+            await GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.AccessFeed(PortalId)).PublishAccess(new AccessChanged(PortalId, Settings.Version));
+        }
+        catch (Exception e)
+        {
+            // Open views keep the rights they had until they reload; requests always use the new ones.
+            log.LogWarning(e, "Web nodes of portal {Portal} were not told of access settings v{Version}", PortalId, Settings.Version);
+        }
     }
 
     /// <summary>The change is stored: a failed audit entry is logged, not reported as a failed change.</summary>

@@ -58,4 +58,10 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         _observers.Notify(o => o.OnRecordChanged(change));
         return Task.CompletedTask;
     }
+
+    public Task PublishAccess(AccessChanged change)
+    {
+        _observers.Notify(o => o.OnAccessChanged(change));
+        return Task.CompletedTask;
+    }
 }

@@ -17,6 +17,8 @@ public sealed class ReadableRows(Func<NpgsqlParameterCollection, string>? condit
 {
     public static readonly ReadableRows Everything = new(null);
 
+    public static readonly ReadableRows Nothing = new(_ => "FALSE");
+
     /// <summary>" AND condition" for the list's WHERE clause, adding its parameters.</summary>
     public string Apply(NpgsqlParameterCollection parameters) => condition is null ? "" : " AND " + condition(parameters);
 }

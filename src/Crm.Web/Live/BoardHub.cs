@@ -101,11 +101,11 @@ public sealed class HubBoardGroups(BoardLiveService live, IHubContext<BoardHub> 
     private sealed class Membership(GroupForwarder forwarder)
     {
         private readonly HashSet<string> _connections = [];
-        private Task<IDisposable>? _watch;
+        private Task<BoardWatch>? _watch;
 
         public GroupForwarder Forwarder => forwarder;
 
-        public Task Add(string connectionId, Func<Task<IDisposable>> watch)
+        public Task Add(string connectionId, Func<Task<BoardWatch>> watch)
         {
             lock (this)
             {

@@ -7,6 +7,8 @@ public enum BoardKind
     Leads,
     Contacts,
     Companies,
+    /// <summary>The portal's access settings: watched by the node itself while any user of the portal watches a board.</summary>
+    Access,
 }
 
 /// <summary>One live board of a portal (<see cref="PipelineId"/> is 0 for the lead board).</summary>
@@ -18,12 +20,15 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
 
     public static BoardKey Companies(int portalId) => new(portalId, 0, BoardKind.Companies);
 
+    public static BoardKey Access(int portalId) => new(portalId, 0, BoardKind.Access);
+
     /// <summary>The key of the board's feed grain.</summary>
     public string FeedKey => Kind switch
     {
         BoardKind.Leads => GrainKeys.LeadBoard(PortalId),
         BoardKind.Contacts => GrainKeys.RecordFeed(PortalId, "contacts"),
         BoardKind.Companies => GrainKeys.RecordFeed(PortalId, "companies"),
+        BoardKind.Access => GrainKeys.AccessFeed(PortalId),
         _ => GrainKeys.For(PortalId, PipelineId),
     };
 

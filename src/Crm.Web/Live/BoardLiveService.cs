@@ -19,7 +19,8 @@ namespace Crm.Web.Live;
 /// an in-memory queue and returns at once; one loop of our own hands them to watchers, so nothing a
 /// watcher does (SignalR writes, Blazor renders) runs on, or waits for, Orleans' callback.
 /// </summary>
-public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, Leads.LeadQueries leadQueries, ILogger<BoardLiveService> log)
+public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, Leads.LeadQueries leadQueries, Access.ReadableRowsOf readable,
+    ILogger<BoardLiveService> log)
     : IBoardObserver, IHostedService
 {
     // Well inside the feed's two-minute subscription lifetime, and soon enough after a feed restart.
@@ -31,6 +32,8 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     private static readonly TimeSpan TotalsInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<BoardKey, Board> _boards = new();
+    // Per portal: how many of its users' watchers this node has, and its watch on the portal's access feed meanwhile.
+    private readonly Dictionary<int, (int Watchers, Task<BoardWatch> Feed)> _accessFeeds = [];
     private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private IBoardObserver? _self;
     private Timer? _renewal;
@@ -54,9 +57,10 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     /// Adds a watcher; returns once this node is subscribed to the board, so a snapshot loaded after
     /// this call misses nothing. Dispose the result to stop watching.
     /// </summary>
-    public async Task<IDisposable> Watch(BoardKey key, IBoardWatcher watcher, WatcherAccess access)
+    public async Task<BoardWatch> Watch(BoardKey key, IBoardWatcher watcher, WatcherAccess access)
     {
         var watching = new Watching(watcher, access);
+        if (access.Profile is not null) await FollowAccess(key.PortalId);
         Board board;
         while (true)
         {
@@ -70,7 +74,71 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
             }
         }
         await board.Subscribed(() => Subscribe(key, board));
-        return new Unwatch(() => { lock (board) board.Watchers = board.Watchers.Remove(watching); });
+        return new BoardWatch(watching, () =>
+        {
+            lock (board) board.Watchers = board.Watchers.Remove(watching);
+            if (access.Profile is not null) UnfollowAccess(key.PortalId);
+        });
+    }
+
+    /// <summary>While users of a portal watch boards here, the node hears of the portal's access changes.</summary>
+    private Task FollowAccess(int portalId)
+    {
+        Task<BoardWatch> feed;
+        lock (_accessFeeds)
+        {
+            feed = _accessFeeds.TryGetValue(portalId, out var known) && !known.Feed.IsFaulted
+                ? known.Feed
+                : Watch(BoardKey.Access(portalId), AccessFeedWatcher.Instance, WatcherAccess.Everything);
+            _accessFeeds[portalId] = (known.Watchers + 1, feed);
+        }
+        return feed;
+    }
+
+    private void UnfollowAccess(int portalId)
+    {
+        lock (_accessFeeds)
+        {
+            if (!_accessFeeds.TryGetValue(portalId, out var known)) return;
+            if (known.Watchers > 1)
+            {
+                _accessFeeds[portalId] = (known.Watchers - 1, known.Feed);
+                return;
+            }
+            _accessFeeds.Remove(portalId);
+            _ = known.Feed.ContinueWith(t => t.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
+        }
+    }
+
+    public Task OnAccessChanged(AccessChanged change)
+    {
+        _inbox.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Gives the portal's users' watchers their new rights, then has them reload what they show (a
+    /// record may have come into or gone out of their reach). Requests never need this: each reads the
+    /// rights anew.
+    /// </summary>
+    private async Task Reauthorise(AccessChanged change)
+    {
+        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind != BoardKind.Access))
+            foreach (var watching in board.Watchers)
+            {
+                if (watching.Access.Profile is not { } profile || profile.Version >= change.Version) continue;
+                try
+                {
+                    watching.Access = await readable.Watching(new Api.RequestUser(key.PortalId, profile.UserId), key);
+                }
+                catch (Exception e)
+                {
+                    // Rights that cannot be read are none: the watcher sees nothing until it reloads.
+                    log.LogWarning(e, "Rights of user {User} not re-read for board {Board}", profile.UserId, key);
+                    watching.Access = new WatcherAccess(profile with { Roles = [], IsAdmin = false, Version = change.Version }, Access.ReadableRows.Nothing);
+                }
+                Notify(watching, w => w.OnResync());
+            }
     }
 
     public Task OnDealChanged(DealChanged change)
@@ -126,6 +194,16 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     foreach (var watching in board.Watchers)
                         if (LiveAccess.Shape(watching.Access.Profile, change) is { } shaped) Notify(watching, w => w.OnLeadChanged(shaped));
                     RefreshTotals(BoardKey.Leads(change.Lead.PortalId), board);
+                    break;
+                case AccessChanged change:
+                    try
+                    {
+                        await Reauthorise(change);
+                    }
+                    catch (Exception e)
+                    {
+                        log.LogError(e, "Open views of portal {Portal} not given access settings v{Version}", change.PortalId, change.Version);
+                    }
                     break;
                 case LeadStatusesChanged change when _boards.TryGetValue(BoardKey.Leads(change.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadStatusesChanged(change));
@@ -258,20 +336,13 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         }
     }
 
-    /// <summary>A watcher and what its user may see (a class: two watches of one watcher are two entries).</summary>
-    private sealed class Watching(IBoardWatcher watcher, WatcherAccess access)
+    /// <summary>The node's own watcher of a portal's access feed: the events are handled by the dispatch loop itself.</summary>
+    private sealed class AccessFeedWatcher : IBoardWatcher
     {
-        public IBoardWatcher Watcher { get; } = watcher;
-        public WatcherAccess Access { get; } = access;
-    }
+        public static readonly AccessFeedWatcher Instance = new();
 
-    private sealed class Unwatch(Action action) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
+        public void OnResync()
         {
-            if (Interlocked.Exchange(ref _done, 1) == 0) action();
         }
     }
 }
