@@ -49,6 +49,15 @@ public sealed class ReadableRowsOf(UserAccess access, IGrainFactory grains)
 
     public Task<ReadableRows> Contacts(RequestUser user) => Simple(user, AccessEntity.Contact);
 
+    /// <summary>The rows of a record type ("lead", "deal", "contact", "company"); deals of every pipeline.</summary>
+    public Task<ReadableRows> Of(RequestUser user, string recordKind) => recordKind switch
+    {
+        "lead" => Leads(user),
+        "deal" => Deals(user, null),
+        "contact" => Contacts(user),
+        _ => Companies(user),
+    };
+
     /// <summary>What a user watching a live board or list may see of it.</summary>
     public async Task<Live.WatcherAccess> Watching(RequestUser user, Live.BoardKey board) => new(await access.Of(user), board.Kind switch
     {

@@ -21,6 +21,14 @@ public static class AccessChecks
             throw Denied(action, what);
     }
 
+    /// <summary>Refuses an action on a record unless the user may read it and do the action (a record one cannot see cannot be changed either).</summary>
+    public static void RequireOn(this AccessProfile profile, string entity, AccessAction action, int responsibleId, string what,
+        long? pipelineId = null, string? stageId = null)
+    {
+        profile.Require(entity, AccessAction.Read, responsibleId, what, pipelineId, stageId);
+        if (action != AccessAction.Read) profile.Require(entity, action, responsibleId, what, pipelineId, stageId);
+    }
+
     public static CrmException Denied(AccessAction action, string what) =>
         CrmException.Forbidden("access_denied", $"Your role does not allow you to {Verb(action)} {what}.");
 

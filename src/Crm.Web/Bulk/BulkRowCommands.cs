@@ -1,57 +1,47 @@
-using Crm.Grains.Interfaces.Companies;
-using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.Interfaces.Deals;
-using Crm.Grains.Interfaces.Leads;
 using Crm.Web.Api;
 
 namespace Crm.Web.Bulk;
 
 /// <summary>
-/// The command one row of a bulk operation sends to its record's grain. Changing the responsible
-/// edits the record as read, with its version: a record changed in between is read again.
+/// The command one row of a bulk operation sends through its record's service, which checks the
+/// user's rights on that row (a row the user may not change fails alone, as any other row error).
+/// Changing the responsible edits the record as read, with its version: a record changed in between is read again.
 /// </summary>
 public static class BulkRowCommands
 {
-    public static Func<long, Task> For(IGrainFactory grains, RequestUser me, string recordKind, BulkRequest request)
-    {
-        string Key(long id) => GrainKeys.For(me.PortalId, id);
-        var user = me.UserId;
-        return (recordKind, request.Action) switch
+    public static Func<long, Task> For(RecordServices records, RequestUser me, string recordKind, BulkRequest request) =>
+        (recordKind, request.Action) switch
         {
             ("lead", BulkAction.SetResponsible) => id => Edit(async () =>
             {
-                var g = grains.GetGrain<ILeadGrain>(Key(id));
-                var lead = await g.Get();
-                await g.Update(lead.Fields with { ResponsibleId = Responsible(request) }, lead.Version, user);
+                var lead = await records.Leads.Get(me, id);
+                await records.Leads.Update(me, id, lead.Fields with { ResponsibleId = Responsible(request) }, lead.Version);
             }),
-            ("lead", BulkAction.SetStatus) => id => grains.GetGrain<ILeadGrain>(Key(id)).SetStatus(Required(request.StatusId, "statusId"), null, user),
-            ("lead", BulkAction.Delete) => id => grains.GetGrain<ILeadGrain>(Key(id)).Delete(null, user),
+            ("lead", BulkAction.SetStatus) => id => records.Leads.SetStatus(me, id, Required(request.StatusId, "statusId"), null),
+            ("lead", BulkAction.Delete) => id => records.Leads.Delete(me, id, null),
             ("deal", BulkAction.SetResponsible) => id => Edit(async () =>
             {
-                var g = grains.GetGrain<IDealGrain>(Key(id));
-                var d = await g.Get();
-                await g.Update(new DealFields(d.Title, d.Amount, d.Currency, Responsible(request), d.BeginDate, d.CloseDate, d.Comments,
-                    d.CompanyId, d.ContactIds, d.Custom), d.Version, user);
+                var d = await records.Deals.Get(me, id);
+                await records.Deals.Update(me, id, new DealFields(d.Title, d.Amount, d.Currency, Responsible(request), d.BeginDate, d.CloseDate, d.Comments,
+                    d.CompanyId, d.ContactIds, d.Custom), d.Version);
             }),
-            ("deal", BulkAction.SetStage) => id => grains.GetGrain<IDealGrain>(Key(id)).Move(Required(request.StageId, "stageId"), null, null, user),
-            ("deal", BulkAction.Delete) => id => grains.GetGrain<IDealGrain>(Key(id)).Delete(null, user),
+            ("deal", BulkAction.SetStage) => id => records.Deals.Move(me, id, Required(request.StageId, "stageId"), null, null, null),
+            ("deal", BulkAction.Delete) => id => records.Deals.Delete(me, id, null),
             ("contact", BulkAction.SetResponsible) => id => Edit(async () =>
             {
-                var g = grains.GetGrain<IContactGrain>(Key(id));
-                var c = await g.Get();
-                await g.Update(c.Fields with { ResponsibleId = Responsible(request) }, c.Version, user);
+                var c = await records.Contacts.Get(me, id);
+                await records.Contacts.Update(me, id, c.Fields with { ResponsibleId = Responsible(request) }, c.Version);
             }),
-            ("contact", BulkAction.Delete) => id => grains.GetGrain<IContactGrain>(Key(id)).Delete(null, user),
+            ("contact", BulkAction.Delete) => id => records.Contacts.Delete(me, id, null),
             ("company", BulkAction.SetResponsible) => id => Edit(async () =>
             {
-                var g = grains.GetGrain<ICompanyGrain>(Key(id));
-                var c = await g.Get();
-                await g.Update(c.Fields with { ResponsibleId = Responsible(request) }, c.Version, user);
+                var c = await records.Companies.Get(me, id);
+                await records.Companies.Update(me, id, c.Fields with { ResponsibleId = Responsible(request) }, c.Version);
             }),
-            ("company", BulkAction.Delete) => id => grains.GetGrain<ICompanyGrain>(Key(id)).Delete(null, user),
+            ("company", BulkAction.Delete) => id => records.Companies.Delete(me, id, null),
             _ => throw CrmException.Invalid("invalid_bulk_action", $"'{request.Action}' cannot be applied to {recordKind} rows.", "action"),
         };
-    }
 
     /// <summary>Checks what the action needs before any row is touched.</summary>
     public static void CheckRequest(BulkRequest request)

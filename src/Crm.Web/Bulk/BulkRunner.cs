@@ -1,12 +1,13 @@
+using Crm.Web.Access;
 using Crm.Web.Api;
 
 namespace Crm.Web.Bulk;
 
 /// <summary>
-/// Runs a bulk operation: every row goes through its own grain (the single writer checks it as it
-/// would a one-row change), a few rows at a time; a failed row is reported and the others go on.
+/// Runs a bulk operation: every row goes through its record's service and grain (the user's rights and
+/// the record's rules are checked as for a one-row change), a few rows at a time; a failed row is reported and the others go on.
 /// </summary>
-public sealed class BulkRunner(IGrainFactory grains, BulkSelection selection, ILogger<BulkRunner> log)
+public sealed class BulkRunner(RecordServices records, BulkSelection selection, ReadableRowsOf readable, ILogger<BulkRunner> log)
 {
     private const int Concurrency = 8;
 
@@ -14,11 +15,11 @@ public sealed class BulkRunner(IGrainFactory grains, BulkSelection selection, IL
         CancellationToken ct = default)
     {
         BulkRowCommands.CheckRequest(request);
-        var command = BulkRowCommands.For(grains, me, recordKind, request);
+        var command = BulkRowCommands.For(records, me, recordKind, request);
         var ids = request.Ids is { Count: > 0 } given
             ? given.Count <= BulkSelection.MaxRows ? given.Distinct().ToList()
                 : throw CrmException.Invalid("too_many_rows", $"A bulk operation can change at most {BulkSelection.MaxRows:N0} rows.", "ids")
-            : await selection.Ids(me.PortalId, recordKind, request.Filter, request.Search);
+            : await selection.Ids(me.PortalId, await readable.Of(me, recordKind), recordKind, request.Filter, request.Search);
 
         var results = new BulkRowResult[ids.Count];
         int done = 0, failed = 0;

@@ -1,4 +1,5 @@
 using Crm.Grains.Interfaces.Lists;
+using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Lists;
 using Crm.Silo.ReadModel;
@@ -7,13 +8,13 @@ using NpgsqlTypes;
 
 namespace Crm.Web.Bulk;
 
-/// <summary>The ids of the rows a bulk operation works on when the user chose "all filtered rows".</summary>
+/// <summary>The ids of the rows a bulk operation works on when the user chose "all filtered rows" (of those the user may see).</summary>
 public sealed class BulkSelection(NpgsqlDataSource db, ListCatalog catalog)
 {
     /// <summary>More rows than this are refused: a larger change should be filtered into parts.</summary>
     public const int MaxRows = 10_000;
 
-    public async Task<IReadOnlyList<long>> Ids(int portalId, string recordKind, IReadOnlyList<FilterCondition>? conditions, string? search)
+    public async Task<IReadOnlyList<long>> Ids(int portalId, ReadableRows readable, string recordKind, IReadOnlyList<FilterCondition>? conditions, string? search)
     {
         var filter = new ListFilter(await catalog.Fields(portalId, recordKind), conditions);
         await using var command = db.CreateCommand();
@@ -23,7 +24,7 @@ public sealed class BulkSelection(NpgsqlDataSource db, ListCatalog catalog)
         command.CommandText = $"""
             SELECT id FROM {RecordTables.Of(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
+              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}{readable.Apply(command.Parameters)}
             ORDER BY id
             LIMIT $3
             """;

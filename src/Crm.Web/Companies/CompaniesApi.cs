@@ -33,56 +33,52 @@ public static class CompaniesApi
         }).WithName("ListCompanies").WithDescription("A page of companies: filter by type, industry or any field (filter: JSON conditions), search name and tax id, "
             + "sort by any sortable field key or custom field code (default name).");
 
-        api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CompanyBody body) =>
+        api.MapPost("/", async (ClaimsPrincipal user, CompanyService companies, CompanyBody body) =>
         {
             var me = RequestUser.Of(user);
-            var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(me.PortalId, "company")).Next();
-            var company = await Company(grains, me, id).Create(Fields(body, me, Currencies.Default), me.UserId);
+            var company = await companies.Create(me, Fields(body, me, Currencies.Default));
             return TypedResults.Created($"/api/companies/{company.Id}", company);
         }).WithName("CreateCompany");
 
-        api.MapGet("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id) =>
-            TypedResults.Ok(await Company(grains, RequestUser.Of(user), id).Get())).WithName("GetCompany");
+        api.MapGet("/{id:long}", async (ClaimsPrincipal user, CompanyService companies, long id) =>
+            TypedResults.Ok(await companies.Get(RequestUser.Of(user), id))).WithName("GetCompany");
 
-        api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, CompanyBody body) =>
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, CompanyService companies, long id, CompanyBody body) =>
         {
             var me = RequestUser.Of(user);
-            return TypedResults.Ok(await Company(grains, me, id).Update(Fields(body, me, defaultCurrency: null), body.Version, me.UserId));
+            return TypedResults.Ok(await companies.Update(me, id, Fields(body, me, defaultCurrency: null), body.Version));
         }).WithName("UpdateCompany");
 
-        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, long? version) =>
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, CompanyService companies, long id, long? version) =>
         {
-            var me = RequestUser.Of(user);
-            await Company(grains, me, id).Delete(version, me.UserId);
+            await companies.Delete(RequestUser.Of(user), id, version);
             return TypedResults.NoContent();
         }).WithName("DeleteCompany");
 
-        api.MapGet("/{id:long}/history", async (ClaimsPrincipal user, IGrainFactory grains, CompanyQueries queries, long id) =>
+        api.MapGet("/{id:long}/history", async (ClaimsPrincipal user, CompanyService companies, CompanyQueries queries, long id) =>
         {
             var me = RequestUser.Of(user);
-            await Company(grains, me, id).Get();
+            await companies.Get(me, id);
             return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
         }).WithName("GetCompanyHistory");
 
-        api.MapGet("/{id:long}/contacts", async (ClaimsPrincipal user, IGrainFactory grains, ContactQueries contacts, ReadableRowsOf readable, long id, int? page, int? pageSize) =>
+        api.MapGet("/{id:long}/contacts", async (ClaimsPrincipal user, CompanyService companies, ContactQueries contacts, ReadableRowsOf readable, long id, int? page, int? pageSize) =>
         {
             var me = RequestUser.Of(user);
-            await Company(grains, me, id).Get();
+            await companies.Get(me, id);
             var (offset, size) = Paging.Of(page, pageSize);
             return TypedResults.Ok(await contacts.List(me.PortalId, await readable.Contacts(me), null, id, null, offset, size));
         }).WithName("GetCompanyContacts").WithDescription("The contacts that belong to the company.");
 
-        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, IGrainFactory grains, Deals.DealQueries deals, long id) =>
+        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, CompanyService companies, Deals.DealQueries deals, long id) =>
         {
             var me = RequestUser.Of(user);
-            await Company(grains, me, id).Get();
+            await companies.Get(me, id);
             return TypedResults.Ok(await deals.OfCompany(me.PortalId, id));
         }).WithName("GetCompanyDeals").WithDescription("The company's deals: those naming it, and those naming one of its contacts.");
 
         return app;
     }
-
-    private static ICompanyGrain Company(IGrainFactory grains, RequestUser me, long id) => grains.GetGrain<ICompanyGrain>(GrainKeys.For(me.PortalId, id));
 
     private static CompanyFields Fields(CompanyBody b, RequestUser me, string? defaultCurrency) => new(
         b.Title ?? "", b.ResponsibleId ?? me.UserId, b.TypeId ?? "", b.IndustryId ?? "", b.Revenue ?? 0,

@@ -33,54 +33,48 @@ public static class ContactsApi
         }).WithName("ListContacts").WithDescription("A page of contacts: filter by type, company or any field (filter: JSON conditions), search names and position, "
             + "sort by any sortable field key or custom field code (default newest first).");
 
-        api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, ContactBody body) =>
+        api.MapPost("/", async (ClaimsPrincipal user, ContactService contacts, ContactBody body) =>
         {
             var me = RequestUser.Of(user);
-            var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(me.PortalId, "contact")).Next();
-            var contact = await Contact(grains, me, id).Create(Fields(body, me), body.CompanyIds ?? [], me.UserId);
+            var contact = await contacts.Create(me, Fields(body, me), body.CompanyIds ?? []);
             return TypedResults.Created($"/api/contacts/{contact.Id}", contact);
         }).WithName("CreateContact");
 
-        api.MapGet("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id) =>
-            TypedResults.Ok(await Contact(grains, RequestUser.Of(user), id).Get())).WithName("GetContact");
+        api.MapGet("/{id:long}", async (ClaimsPrincipal user, ContactService contacts, long id) =>
+            TypedResults.Ok(await contacts.Get(RequestUser.Of(user), id))).WithName("GetContact");
 
-        api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, ContactBody body) =>
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, ContactService contacts, long id, ContactBody body) =>
         {
             var me = RequestUser.Of(user);
-            return TypedResults.Ok(await Contact(grains, me, id).Update(Fields(body, me), body.Version, me.UserId));
+            return TypedResults.Ok(await contacts.Update(me, id, Fields(body, me), body.Version));
         }).WithName("UpdateContact").WithDescription("Replaces the editable fields (not the company links); send the version you edited.");
 
-        api.MapPut("/{id:long}/companies", async (ClaimsPrincipal user, IGrainFactory grains, long id, CompaniesBody body) =>
-        {
-            var me = RequestUser.Of(user);
-            return TypedResults.Ok(await Contact(grains, me, id).SetCompanies(body.CompanyIds ?? [], body.Version, me.UserId));
-        }).WithName("SetContactCompanies").WithDescription("Replaces the companies the contact belongs to.");
+        api.MapPut("/{id:long}/companies", async (ClaimsPrincipal user, ContactService contacts, long id, CompaniesBody body) =>
+            TypedResults.Ok(await contacts.SetCompanies(RequestUser.Of(user), id, body.CompanyIds ?? [], body.Version)))
+            .WithName("SetContactCompanies").WithDescription("Replaces the companies the contact belongs to.");
 
-        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, long? version) =>
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, ContactService contacts, long id, long? version) =>
         {
-            var me = RequestUser.Of(user);
-            await Contact(grains, me, id).Delete(version, me.UserId);
+            await contacts.Delete(RequestUser.Of(user), id, version);
             return TypedResults.NoContent();
         }).WithName("DeleteContact");
 
-        api.MapGet("/{id:long}/history", async (ClaimsPrincipal user, IGrainFactory grains, ContactQueries queries, long id) =>
+        api.MapGet("/{id:long}/history", async (ClaimsPrincipal user, ContactService contacts, ContactQueries queries, long id) =>
         {
             var me = RequestUser.Of(user);
-            await Contact(grains, me, id).Get(); // 404 for unknown and deleted contacts
+            await contacts.Get(me, id); // 404 for unknown and deleted contacts, 403 for one the user may not see
             return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
         }).WithName("GetContactHistory");
 
-        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, IGrainFactory grains, Deals.DealQueries deals, long id) =>
+        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, ContactService contacts, Deals.DealQueries deals, long id) =>
         {
             var me = RequestUser.Of(user);
-            await Contact(grains, me, id).Get();
+            await contacts.Get(me, id);
             return TypedResults.Ok(await deals.OfContact(me.PortalId, id));
         }).WithName("GetContactDeals").WithDescription("The deals naming the contact.");
 
         return app;
     }
-
-    private static IContactGrain Contact(IGrainFactory grains, RequestUser me, long id) => grains.GetGrain<IContactGrain>(GrainKeys.For(me.PortalId, id));
 
     private static ContactFields Fields(ContactBody b, RequestUser me) => new(
         b.FirstName ?? "", b.ResponsibleId ?? me.UserId, b.SecondName ?? "", b.LastName ?? "", b.TypeId ?? "", b.Position ?? "",

@@ -76,9 +76,7 @@ public sealed class DealService(IGrainFactory grains, DealQueries queries, IDeal
     {
         var deal = await Deal(user, id).Get();
         var profile = await access.Of(user);
-        profile.Require(AccessEntity.Deal, AccessAction.Read, deal.ResponsibleId, "this deal", deal.PipelineId, deal.StageId);
-        if (action != AccessAction.Read)
-            profile.Require(AccessEntity.Deal, action, deal.ResponsibleId, "this deal", deal.PipelineId, deal.StageId);
+        profile.RequireOn(AccessEntity.Deal, action, deal.ResponsibleId, "this deal", deal.PipelineId, deal.StageId);
         return (deal, profile);
     }
 

@@ -147,6 +147,9 @@ public static class CrmWebApp
         services.AddSingleton<UserAccess>();
         services.AddSingleton<ReadableRowsOf>();
         services.AddSingleton<Leads.LeadService>();
+        services.AddSingleton<Contacts.ContactService>();
+        services.AddSingleton<Companies.CompanyService>();
+        services.AddSingleton<RecordServices>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
         services.AddSingleton<Duplicates.DuplicateQueries>();

@@ -59,9 +59,7 @@ public sealed class LeadService(IGrainFactory grains, UserAccess access)
     {
         var lead = await Lead(user, id).Get();
         var profile = await access.Of(user);
-        profile.Require(AccessEntity.Lead, AccessAction.Read, lead.Fields.ResponsibleId, "this lead", stageId: lead.StatusId);
-        if (action != AccessAction.Read)
-            profile.Require(AccessEntity.Lead, action, lead.Fields.ResponsibleId, "this lead", stageId: lead.StatusId);
+        profile.RequireOn(AccessEntity.Lead, action, lead.Fields.ResponsibleId, "this lead", stageId: lead.StatusId);
         return (lead, profile);
     }
 

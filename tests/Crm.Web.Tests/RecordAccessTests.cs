@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crm.TestSupport;
+using static Crm.Web.Tests.ApiAssert;
+
+namespace Crm.Web.Tests;
+
+/// <summary>Contact rights through the API and bulk operations: a seller who may see and edit only their own contacts and delete none.</summary>
+[Collection(WebCollection.Name)]
+public sealed class RecordAccessTests(WebFixture fixture)
+{
+    private sealed record Setup(TestPortal Portal, HttpClient Admin, HttpClient Seller, long AdminContact, long SellerContact);
+
+    private async Task<Setup> Restricted()
+    {
+        var portal = await fixture.Host.CreatePortal("Contact access portal");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        var seller = (await fixture.Host.SignIn(portal.SecondEmail)).Http;
+        var role = await (await admin.PostAsJsonAsync("/api/access/roles", new
+        {
+            name = "Own contacts",
+            permissions = new object[]
+            {
+                new { entity = "contact", action = "read", scope = "own" },
+                new { entity = "contact", action = "edit", scope = "own" },
+            },
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        (await admin.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees", new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
+        return new Setup(portal, admin, seller, await Create(admin, "Ada", portal.AdminId), await Create(admin, "Sam", portal.SecondId));
+    }
+
+    private static async Task<long> Create(HttpClient http, string firstName, int responsibleId)
+    {
+        var response = await http.PostAsJsonAsync("/api/contacts", new { firstName, lastName = "Test", responsibleId });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    [Fact]
+    public async Task A_seller_reads_and_edits_only_their_own_contacts_and_deletes_none_and_refusals_change_nothing()
+    {
+        var s = await Restricted();
+        await ProblemOf(await s.Seller.GetAsync($"/api/contacts/{s.AdminContact}"), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.GetAsync($"/api/contacts/{s.AdminContact}/history"), HttpStatusCode.Forbidden, "access_denied");
+        var before = await s.Admin.GetStringAsync($"/api/contacts/{s.AdminContact}");
+        await ProblemOf(await s.Seller.PutAsJsonAsync($"/api/contacts/{s.AdminContact}", new { firstName = "Taken", responsibleId = s.Portal.SecondId }),
+            HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.PutAsJsonAsync($"/api/contacts/{s.AdminContact}/companies", new { companyIds = Array.Empty<long>() }),
+            HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(before, await s.Admin.GetStringAsync($"/api/contacts/{s.AdminContact}"));
+
+        await ProblemOf(await s.Seller.DeleteAsync($"/api/contacts/{s.SellerContact}"), HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(HttpStatusCode.OK, (await s.Seller.GetAsync($"/api/contacts/{s.SellerContact}")).StatusCode);
+        await ProblemOf(await s.Seller.PostAsJsonAsync("/api/contacts", new { firstName = "New", responsibleId = s.Portal.SecondId }), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.PostAsJsonAsync("/api/companies", new { title = "New", responsibleId = s.Portal.SecondId }), HttpStatusCode.Forbidden, "access_denied");
+    }
+
+    [Fact]
+    public async Task A_bulk_change_reports_rows_the_user_may_not_change_and_all_filtered_rows_means_those_the_user_may_see()
+    {
+        var s = await Restricted();
+        var chosen = await s.Seller.PostAsJsonAsync("/api/contacts/bulk", new { action = "setResponsible", ids = new[] { s.AdminContact, s.SellerContact }, responsibleId = s.Portal.SecondId });
+        var result = await chosen.Content.ReadFromJsonAsync<JsonElement>();
+        var rows = result.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64());
+        Assert.False(rows[s.AdminContact].GetProperty("ok").GetBoolean());
+        Assert.Equal("access_denied", rows[s.AdminContact].GetProperty("code").GetString());
+        Assert.True(rows[s.SellerContact].GetProperty("ok").GetBoolean());
+        var admins = await s.Admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{s.AdminContact}");
+        Assert.Equal(s.Portal.AdminId, admins.GetProperty("fields").GetProperty("responsibleId").GetInt32());
+
+        var all = await (await s.Seller.PostAsJsonAsync("/api/contacts/bulk", new { action = "setResponsible", responsibleId = s.Portal.SecondId }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([s.SellerContact], all.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()));
+    }
+}
