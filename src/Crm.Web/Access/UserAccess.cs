@@ -8,6 +8,9 @@ namespace Crm.Web.Access;
 public sealed class UserAccess(IGrainFactory grains)
 {
     public Task<AccessProfile> Of(RequestUser user) => grains.GetGrain<IAccessGrain>(user.PortalId).ProfileOf(user.UserId);
+
+    /// <summary>Refuses a change of the portal's settings (pipelines, selection lists, custom fields) without the settings right.</summary>
+    public async Task RequireSettings(RequestUser user) => (await Of(user)).RequireSettings();
 }
 
 /// <summary>Refusals in one wording for every entry point.</summary>
@@ -27,6 +30,14 @@ public static class AccessChecks
     {
         profile.Require(entity, AccessAction.Read, responsibleId, what, pipelineId, stageId);
         if (action != AccessAction.Read) profile.Require(entity, action, responsibleId, what, pipelineId, stageId);
+    }
+
+    public static bool MayChangeSettings(this AccessProfile profile) => profile.ScopeOf(AccessEntity.Settings, AccessAction.Edit) == AccessScope.All;
+
+    public static void RequireSettings(this AccessProfile profile)
+    {
+        if (!profile.MayChangeSettings())
+            throw CrmException.Forbidden("access_denied", "Your role does not allow you to change the portal's settings.");
     }
 
     public static CrmException Denied(AccessAction action, string what) =>

@@ -22,17 +22,17 @@ public static class CustomFieldsApi
         {
             var field = await grains.GetGrain<ICustomFieldsGrain>(user.PortalId()).Add(Definition(body), user.UserId());
             return TypedResults.Created($"/api/custom-fields/{field.Code}", field);
-        }).WithName("AddCustomField");
+        }).WithName("AddCustomField").RequireSettingsRight();
 
         api.MapPut("/{code}", async (ClaimsPrincipal user, IGrainFactory grains, string code, FieldBody body) =>
             TypedResults.Ok(await grains.GetGrain<ICustomFieldsGrain>(user.PortalId()).Update(code, Definition(body with { Type = body.Type ?? CustomFieldType.String }), user.UserId())))
-            .WithName("UpdateCustomField").WithDescription("Changes label, required flag and list items (items can be renamed and added, not removed); record type and value type stay.");
+            .WithName("UpdateCustomField").RequireSettingsRight().WithDescription("Changes label, required flag and list items (items can be renamed and added, not removed); record type and value type stay.");
 
         api.MapDelete("/{code}", async (ClaimsPrincipal user, IGrainFactory grains, string code) =>
         {
             await grains.GetGrain<ICustomFieldsGrain>(user.PortalId()).Delete(code, user.UserId());
             return TypedResults.NoContent();
-        }).WithName("DeleteCustomField");
+        }).WithName("DeleteCustomField").RequireSettingsRight();
 
         return app;
     }

@@ -29,30 +29,30 @@ public static class PipelinesApi
             var me = RequestUser.Of(user);
             var pipeline = await grains.GetGrain<IPortalGrain>(me.PortalId).CreatePipeline(body.Name ?? "", [], me.UserId);
             return TypedResults.Created($"/api/pipelines/{pipeline.Id}", pipeline);
-        }).WithName("CreatePipeline").WithDescription("Creates a pipeline with the default stages.");
+        }).WithName("CreatePipeline").RequireSettingsRight().WithDescription("Creates a pipeline with the default stages.");
 
         api.MapGet("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id) =>
             TypedResults.Ok(await Pipeline(grains, user, id).Get())).WithName("GetPipeline");
 
         api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, NameBody body) =>
-            TypedResults.Ok(await Pipeline(grains, user, id).Rename(body.Name ?? "", user.UserId()))).WithName("RenamePipeline");
+            TypedResults.Ok(await Pipeline(grains, user, id).Rename(body.Name ?? "", user.UserId()))).WithName("RenamePipeline").RequireSettingsRight();
 
         api.MapPost("/{id:long}/stages", async (ClaimsPrincipal user, IGrainFactory grains, long id, StageBody body) =>
             TypedResults.Ok(await Pipeline(grains, user, id).AddStage(
                 new NewStage(body.Name ?? "", body.Color ?? "", body.Semantic ?? StageSemantic.InProgress, body.Index), user.UserId())))
-            .WithName("AddStage");
+            .WithName("AddStage").RequireSettingsRight();
 
         api.MapPut("/{id:long}/stages/{stageId}", async (ClaimsPrincipal user, IGrainFactory grains, long id, string stageId, StageBody body) =>
             TypedResults.Ok(await Pipeline(grains, user, id).UpdateStage(stageId, body.Name ?? "", body.Color ?? "", user.UserId())))
-            .WithName("UpdateStage").WithDescription("Renames and recolours a stage.");
+            .WithName("UpdateStage").RequireSettingsRight().WithDescription("Renames and recolours a stage.");
 
         api.MapPut("/{id:long}/stage-order", async (ClaimsPrincipal user, IGrainFactory grains, long id, OrderBody body) =>
             TypedResults.Ok(await Pipeline(grains, user, id).ReorderStages(body.StageIds ?? [], user.UserId())))
-            .WithName("ReorderStages");
+            .WithName("ReorderStages").RequireSettingsRight();
 
         api.MapDelete("/{id:long}/stages/{stageId}", async (ClaimsPrincipal user, IGrainFactory grains, long id, string stageId, string? moveDealsTo) =>
             TypedResults.Ok(await Pipeline(grains, user, id).DeleteStage(stageId, moveDealsTo, user.UserId())))
-            .WithName("DeleteStage").WithDescription("Deletes a stage; a stage holding deals needs moveDealsTo.");
+            .WithName("DeleteStage").RequireSettingsRight().WithDescription("Deletes a stage; a stage holding deals needs moveDealsTo.");
 
         api.MapGet("/{id:long}/board", async (ClaimsPrincipal user, IGrainFactory grains, DealQueries queries, ReadableRowsOf readable, long id, int? perColumn) =>
         {

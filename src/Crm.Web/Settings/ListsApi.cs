@@ -33,7 +33,7 @@ public static class ListsApi
             TypedResults.Ok(await Lists(grains, user).GetLeadStatuses())).WithName("GetLeadStatuses");
         lists.MapPut("/lead-statuses", async (ClaimsPrincipal user, IGrainFactory grains, List<StatusBody?>? body) =>
             TypedResults.Ok(await Lists(grains, user).SetLeadStatuses(Statuses(body)!, user.UserId())))
-            .WithName("SetLeadStatuses").WithDescription("Replaces the lead statuses: in-progress ones first, then exactly one converted and at least one junk status.");
+            .WithName("SetLeadStatuses").RequireSettingsRight().WithDescription("Replaces the lead statuses: in-progress ones first, then exactly one converted and at least one junk status.");
 
         MapItems(lists, "lead-sources", "LeadSources", l => l.GetLeadSources(), (l, items, actor) => l.SetLeadSources(items, actor));
         MapItems(lists, "contact-types", "ContactTypes", l => l.GetContactTypes(), (l, items, actor) => l.SetContactTypes(items, actor));
@@ -53,7 +53,7 @@ public static class ListsApi
         lists.MapGet($"/{path}", async (ClaimsPrincipal user, IGrainFactory grains) =>
             TypedResults.Ok(await get(Lists(grains, user)))).WithName($"Get{name}");
         lists.MapPut($"/{path}", async (ClaimsPrincipal user, IGrainFactory grains, List<ItemBody?>? body) =>
-            TypedResults.Ok(await set(Lists(grains, user), Items(body)!, user.UserId()))).WithName($"Set{name}");
+            TypedResults.Ok(await set(Lists(grains, user), Items(body)!, user.UserId()))).WithName($"Set{name}").RequireSettingsRight();
     }
 
     private static ICrmListsGrain Lists(IGrainFactory grains, ClaimsPrincipal user) => grains.GetGrain<ICrmListsGrain>(user.PortalId());
