@@ -22,6 +22,10 @@ public static class AccessDecision
         return widest;
     }
 
+    /// <summary>Whether any right lets the user do the action on some records of the entity (somewhere, for someone's records).</summary>
+    public static bool MayEver(this AccessProfile profile, string entity, AccessAction action) =>
+        profile.IsAdmin || profile.Roles.Any(r => r.Permissions.Any(p => p.Entity == entity && p.Action == action && p.Scope > AccessScope.None));
+
     /// <summary>Whether the user may do the action on a record whose responsible is <paramref name="responsibleId"/>.</summary>
     public static bool Allows(this AccessProfile profile, string entity, AccessAction action, int responsibleId, long? pipelineId = null, string? stageId = null) =>
         profile.Reaches(profile.ScopeOf(entity, action, pipelineId, stageId), responsibleId);

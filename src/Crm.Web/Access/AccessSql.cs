@@ -12,16 +12,16 @@ namespace Crm.Web.Access;
 public static class AccessSql
 {
     /// <summary>
-    /// The condition for records of <paramref name="entity"/>: one scope for all (contacts, companies),
+    /// The condition for the records of <paramref name="entity"/> the user may do <paramref name="action"/> on: one scope for all (contacts, companies),
     /// or per place (<paramref name="places"/>: the stages of the list's pipeline, or the lead statuses)
     /// held in <paramref name="placeColumn"/>.
     /// </summary>
-    public static string Readable(AccessProfile profile, string entity, NpgsqlParameterCollection parameters,
+    public static string Rows(AccessProfile profile, string entity, AccessAction action, NpgsqlParameterCollection parameters,
         long? pipelineId = null, IReadOnlyList<string>? places = null, string placeColumn = "")
     {
         if (places is null || places.Count == 0)
-            return Responsible(profile, profile.ScopeOf(entity, AccessAction.Read, pipelineId), parameters);
-        var groups = places.GroupBy(p => profile.ScopeOf(entity, AccessAction.Read, pipelineId, p)).ToList();
+            return Responsible(profile, profile.ScopeOf(entity, action, pipelineId), parameters);
+        var groups = places.GroupBy(p => profile.ScopeOf(entity, action, pipelineId, p)).ToList();
         if (groups.Count == 1) return Responsible(profile, groups[0].Key, parameters);
         var any = groups.Where(g => g.Key != AccessScope.None).Select(g =>
         {

@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using Crm.Grains.Access;
+using Crm.Grains.Interfaces.Access;
+using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Lists;
 
@@ -9,7 +12,7 @@ public static class ExportApi
 {
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/{kind:regex(^(leads|deals|contacts|companies)$)}/export", async (HttpContext http, ClaimsPrincipal user, ListExport export, ListCatalog catalog,
+        app.MapGet("/api/{kind:regex(^(leads|deals|contacts|companies)$)}/export", async (HttpContext http, ClaimsPrincipal user, ListExport export, ListCatalog catalog, UserAccess access, ReadableRowsOf readable,
             string kind, string? format, string? filter, string? search, string? columns) =>
         {
             var me = RequestUser.Of(user);
@@ -20,9 +23,12 @@ public static class ExportApi
                 "xlsx" => (XlsxExport.ContentType, "xlsx"),
                 _ => throw CrmException.Invalid("invalid_format", $"'{format}' is not an export format; use csv or xlsx.", "format"),
             };
+            if (!(await access.Of(me)).MayEver(recordKind, AccessAction.Export)) throw AccessChecks.Denied(AccessAction.Export, kind);
+            // The rows the user may both read and export.
+            var rows = (await readable.Of(me, recordKind)).And(await readable.Of(me, recordKind, AccessAction.Export));
             var conditions = FilterSql.Parse(filter);
-            var plan = await export.Prepare(me, recordKind, conditions, search, columns?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            await export.CheckSize(me.PortalId, recordKind, conditions, search);
+            var plan = await export.Prepare(me, rows, recordKind, conditions, search, columns?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await export.CheckSize(me.PortalId, rows, recordKind, conditions, search);
 
             http.Response.ContentType = contentType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{kind}-{DateTime.UtcNow:yyyy-MM-dd}.{extension}\"";

@@ -25,7 +25,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
 
     public sealed record Plan(IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<object?>> Rows);
 
-    public async Task<Plan> Prepare(RequestUser me, string recordKind, IReadOnlyList<FilterCondition>? conditions, string? search, IReadOnlyList<string>? columns)
+    public async Task<Plan> Prepare(RequestUser me, ReadableRows rows, string recordKind, IReadOnlyList<FilterCondition>? conditions, string? search, IReadOnlyList<string>? columns)
     {
         var fields = await catalog.Fields(me.PortalId, recordKind);
         var chosen = columns is { Count: > 0 }
@@ -36,10 +36,10 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         filter.Sql(1); // a bad filter is refused before the download starts
         var names = new UserNames(await users.List(me.PortalId));
         var lists = await Lists(me.PortalId);
-        return new Plan(chosen.Select(f => f.Label).ToList(), Read(me.PortalId, recordKind, chosen, filter, search, names, lists));
+        return new Plan(chosen.Select(f => f.Label).ToList(), Read(me.PortalId, rows, recordKind, chosen, filter, search, names, lists));
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<object?>> Read(int portalId, string recordKind, IReadOnlyList<ListField> fields, ListFilter filter,
+    private async IAsyncEnumerable<IReadOnlyList<object?>> Read(int portalId, ReadableRows rows, string recordKind, IReadOnlyList<ListField> fields, ListFilter filter,
         string? search, UserNames users, IReadOnlyDictionary<string, IReadOnlyList<ListItem>> lists, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -50,7 +50,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         command.CommandText = $"""
             SELECT {string.Join(", ", fields.Select(Select))} FROM {RecordTables.Of(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
+              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}{rows.Apply(command.Parameters)}
             ORDER BY id
             LIMIT $3
             """;
@@ -68,7 +68,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
     }
 
     /// <summary>How many rows the export would have, checked before the file starts (an error cannot follow a started download).</summary>
-    public async Task CheckSize(int portalId, string recordKind, IReadOnlyList<FilterCondition>? conditions, string? search)
+    public async Task CheckSize(int portalId, ReadableRows rows, string recordKind, IReadOnlyList<FilterCondition>? conditions, string? search)
     {
         var filter = new ListFilter(await catalog.Fields(portalId, recordKind), conditions);
         await using var command = db.CreateCommand();
@@ -78,7 +78,7 @@ public sealed class ListExport(NpgsqlDataSource db, ListCatalog catalog, IGrainF
         command.CommandText = $"""
             SELECT count(*) FROM (SELECT 1 FROM {RecordTables.Of(recordKind)}
             WHERE portal_id = $1 AND NOT is_deleted
-              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}
+              AND ($2::text IS NULL OR search @@ to_tsquery('simple', $2)){ListFilter.Apply(filter, command.Parameters)}{rows.Apply(command.Parameters)}
             LIMIT $3) r
             """;
         if ((long)(await command.ExecuteScalarAsync())! > MaxRows)

@@ -30,6 +30,7 @@ public static class ImportApi
         api.MapPost("/{kind}", async (ClaimsPrincipal user, HttpRequest request, ImportService imports, string kind, CancellationToken ct) =>
         {
             var (me, recordKind) = (RequestUser.Of(user), ImportNames.Kind(kind));
+            await imports.RequireRights(me, recordKind);
             var upload = await ImportUpload.Read(request, ct);
             var file = ImportService.Read(upload.Bytes);
             var mapping = ImportService.Map(await imports.Fields(me, recordKind), file, upload.Mapping);

@@ -1,3 +1,5 @@
+using Crm.Grains.Access;
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.CustomFields;
 using Crm.Web.Access;
 using Crm.Web.Api;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Crm.Web.Import;
 
 /// <summary>CSV import as the API and the page use it: read a file, map its columns, check it (dry run) or start a job.</summary>
-public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, IOptions<ImportOptions> options)
+public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, UserAccess access, IOptions<ImportOptions> options)
 {
     /// <summary>Reads a file; refuses one without rows to import.</summary>
     public static ImportFile Read(byte[] bytes)
@@ -25,8 +27,18 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
     public static ColumnMapping Map(ImportFieldSet fields, ImportFile file, IReadOnlyDictionary<string, string?>? chosen) =>
         ColumnMapper.Resolve(file.Headers, fields, chosen);
 
+    /// <summary>Refuses an import to a user whose rights allow no import, or no adding, of the record type.</summary>
+    public async Task RequireRights(RequestUser user, ImportKind kind)
+    {
+        var entity = kind switch { ImportKind.Leads => AccessEntity.Lead, ImportKind.Contacts => AccessEntity.Contact, _ => AccessEntity.Company };
+        var profile = await access.Of(user);
+        foreach (var action in new[] { AccessAction.Import, AccessAction.Add })
+            if (!profile.MayEver(entity, action)) throw AccessChecks.Denied(action, $"{entity}s");
+    }
+
     public async Task<ImportReport> Check(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, CancellationToken ct)
     {
+        await RequireRights(user, kind);
         var context = await ImportContext.Load(grains, users, user);
         return await RecordImport.For(kind).Check(file, mapping, mode, context, candidates, ct);
     }

@@ -2,9 +2,10 @@ using Crm.Web.Api;
 
 namespace Crm.Web.Access;
 
-/// <summary>An endpoint filter refusing settings changes (pipelines, lists, custom fields) to users without the settings right, before the handler runs.</summary>
-public static class SettingsRight
+/// <summary>Endpoint filters refusing a request, before its handler runs, to users without a right it needs as a whole.</summary>
+public static class EndpointRights
 {
+    /// <summary>Settings changes (pipelines, lists, custom fields) need the settings right.</summary>
     public static RouteHandlerBuilder RequireSettingsRight(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
@@ -12,4 +13,5 @@ public static class SettingsRight
             await access.RequireSettings(RequestUser.Of(context.HttpContext.User));
             return await next(context);
         });
+
 }
