@@ -74,4 +74,16 @@ public sealed class RecordAccessTests(WebFixture fixture)
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([s.SellerContact], all.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()));
     }
+
+    [Fact]
+    public async Task A_merge_needs_edit_rights_on_the_kept_record_and_delete_rights_on_the_duplicate_and_a_refused_one_changes_nothing()
+    {
+        var s = await Restricted();
+        var second = await Create(s.Admin, "Sam", s.Portal.SecondId);
+        var before = await s.Admin.GetStringAsync($"/api/contacts/{s.SellerContact}");
+        var merge = await s.Seller.PostAsJsonAsync("/api/merge", new { keep = new { kind = "contact", id = s.SellerContact }, merge = new { kind = "contact", id = second } });
+        await ProblemOf(merge, HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(before, await s.Admin.GetStringAsync($"/api/contacts/{s.SellerContact}"));
+        Assert.Equal(HttpStatusCode.OK, (await s.Admin.GetAsync($"/api/contacts/{second}")).StatusCode);
+    }
 }

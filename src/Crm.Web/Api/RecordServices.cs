@@ -5,5 +5,5 @@ using Crm.Web.Leads;
 
 namespace Crm.Web.Api;
 
-/// <summary>The command services of the four record types, for code that works on any of them (bulk operations).</summary>
-public sealed record RecordServices(LeadService Leads, DealService Deals, ContactService Contacts, CompanyService Companies);
+/// <summary>The command services of the four record types and the user's rights, for code that works on any of them (bulk operations, merges).</summary>
+public sealed record RecordServices(LeadService Leads, DealService Deals, ContactService Contacts, CompanyService Companies, Access.UserAccess Access);

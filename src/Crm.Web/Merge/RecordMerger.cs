@@ -18,7 +18,7 @@ namespace Crm.Web.Merge;
 /// is deleted as merged. Every step can be repeated, so a merge interrupted half-way is finished by
 /// merging again.
 /// </summary>
-public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activities, DealQueries deals, ContactQueries contacts)
+public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activities, DealQueries deals, ContactQueries contacts, RecordServices records)
 {
     public static readonly string[] Kinds = ["lead", "contact", "company"];
 
@@ -31,6 +31,7 @@ public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activitie
         if (keep.Id == duplicate.Id)
             throw CrmException.Invalid("merge_same_record", "A record cannot be merged with itself.", "merge");
 
+        await RequireRights(me, keep, duplicate);
         string Key(long id) => GrainKeys.For(me.PortalId, id);
         object kept = keep.Kind switch
         {
@@ -63,6 +64,26 @@ public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activitie
             default: await grains.GetGrain<ICompanyGrain>(Key(duplicate.Id)).DeleteMerged(keep.Id, me.UserId); break;
         }
         return kept;
+    }
+
+    /// <summary>
+    /// Merging edits the kept record and deletes the duplicate: the user needs both rights on them as
+    /// they are now. The links moved afterwards are part of the merge, not separate changes of the user.
+    /// </summary>
+    private async Task RequireRights(RequestUser me, RecordRef keep, RecordRef duplicate)
+    {
+        var profile = await records.Access.Of(me);
+        var (kept, merged) = keep.Kind switch
+        {
+            "lead" => ((await grains.GetGrain<ILeadGrain>(GrainKeys.For(me.PortalId, keep.Id)).Get()).Fields.ResponsibleId,
+                (await grains.GetGrain<ILeadGrain>(GrainKeys.For(me.PortalId, duplicate.Id)).Get()).Fields.ResponsibleId),
+            "contact" => ((await grains.GetGrain<IContactGrain>(GrainKeys.For(me.PortalId, keep.Id)).Get()).Fields.ResponsibleId,
+                (await grains.GetGrain<IContactGrain>(GrainKeys.For(me.PortalId, duplicate.Id)).Get()).Fields.ResponsibleId),
+            _ => ((await grains.GetGrain<ICompanyGrain>(GrainKeys.For(me.PortalId, keep.Id)).Get()).Fields.ResponsibleId,
+                (await grains.GetGrain<ICompanyGrain>(GrainKeys.For(me.PortalId, duplicate.Id)).Get()).Fields.ResponsibleId),
+        };
+        profile.RequireOn(keep.Kind, Grains.Interfaces.Access.AccessAction.Edit, kept, $"this {keep.Kind}");
+        profile.RequireOn(keep.Kind, Grains.Interfaces.Access.AccessAction.Delete, merged, $"the duplicate {keep.Kind}");
     }
 
     private async Task EditDeal(RequestUser me, long id, Func<DealFields, DealFields> change)
