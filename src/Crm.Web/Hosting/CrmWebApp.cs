@@ -19,6 +19,7 @@ using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
@@ -65,6 +66,7 @@ public static class CrmWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<HubOriginCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -73,6 +75,7 @@ public static class CrmWebApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAccountApi();
         app.MapAccessApi();
+        app.MapTokensApi();
         app.MapDealsApi();
         app.MapLeadsApi();
         app.MapCustomFieldsApi();
@@ -96,7 +99,13 @@ public static class CrmWebApp
 
     private static void AddAccess(IServiceCollection services)
     {
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // One default scheme for UI, API and hub: a request presenting an API token is judged by it,
+        // any other by the sign-in cookie, so every RequireAuthorization() endpoint accepts both.
+        services.AddAuthentication(ApiTokenAuthentication.CookieOrToken)
+            .AddPolicyScheme(ApiTokenAuthentication.CookieOrToken, "Cookie or API token", o => o.ForwardDefaultSelector = ApiTokenAuthentication.SchemeFor)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies();
+        services.AddSingleton<ApiTokens>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
