@@ -30,8 +30,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// How long a browser step may wait for the page: CI runs the whole suite on two cores, where a
+    /// Blazor round trip under load can take seconds (Playwright's 5 s default made waits flaky).
+    /// </summary>
+    private const float StepTimeoutMs = 15_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(StepTimeoutMs);
         ConnectionString = await PostgresServer.Instance.CreateDatabase("e2e");
         Host = await CrmTestHost.Start(ConnectionString, $"e2e-{Guid.NewGuid():N}");
         Portal = await Host.CreatePortal("Browser portal");
@@ -48,6 +55,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignedInPage(string email, string path, string readySelector)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseAddress.ToString(), ViewportSize = new() { Width = 1600, Height = 900 } });
+        context.SetDefaultTimeout(StepTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("#email", email);

@@ -86,4 +86,19 @@ public sealed class RecordAccessTests(WebFixture fixture)
         Assert.Equal(before, await s.Admin.GetStringAsync($"/api/contacts/{s.SellerContact}"));
         Assert.Equal(HttpStatusCode.OK, (await s.Admin.GetAsync($"/api/contacts/{second}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Duplicate_checks_and_a_contacts_deals_name_only_records_the_user_may_see()
+    {
+        var s = await Restricted();
+        static IEnumerable<long> Ids(JsonElement matches) => matches.EnumerateArray().Select(m => m.GetProperty("id").GetInt64());
+        Assert.Contains(s.AdminContact, Ids(await s.Admin.GetFromJsonAsync<JsonElement>("/api/duplicates?name=Ada%20Test")));
+        Assert.Empty(Ids(await s.Seller.GetFromJsonAsync<JsonElement>("/api/duplicates?name=Ada%20Test")));
+        Assert.Contains(s.SellerContact, Ids(await s.Seller.GetFromJsonAsync<JsonElement>("/api/duplicates?name=Sam%20Test")));
+
+        (await s.Admin.PostAsJsonAsync("/api/deals", new { title = "Deal with Sam", responsibleId = s.Portal.AdminId, currency = "USD", contactIds = new[] { s.SellerContact } }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(1, (await s.Admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{s.SellerContact}/deals")).GetArrayLength());
+        Assert.Equal(0, (await s.Seller.GetFromJsonAsync<JsonElement>($"/api/contacts/{s.SellerContact}/deals")).GetArrayLength());
+    }
 }

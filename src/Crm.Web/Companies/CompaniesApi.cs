@@ -70,11 +70,11 @@ public static class CompaniesApi
             return TypedResults.Ok(await contacts.List(me.PortalId, await readable.Contacts(me), null, id, null, offset, size));
         }).WithName("GetCompanyContacts").WithDescription("The contacts that belong to the company.");
 
-        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, CompanyService companies, Deals.DealQueries deals, long id) =>
+        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, CompanyService companies, Deals.DealQueries deals, ReadableRowsOf readable, long id) =>
         {
             var me = RequestUser.Of(user);
             await companies.Get(me, id);
-            return TypedResults.Ok(await deals.OfCompany(me.PortalId, id));
+            return TypedResults.Ok(await deals.OfCompany(me.PortalId, await readable.Deals(me, null), id));
         }).WithName("GetCompanyDeals").WithDescription("The company's deals: those naming it, and those naming one of its contacts.");
 
         return app;

@@ -66,11 +66,11 @@ public static class ContactsApi
             return TypedResults.Ok(await queries.GetHistory(me.PortalId, id));
         }).WithName("GetContactHistory");
 
-        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, ContactService contacts, Deals.DealQueries deals, long id) =>
+        api.MapGet("/{id:long}/deals", async (ClaimsPrincipal user, ContactService contacts, Deals.DealQueries deals, ReadableRowsOf readable, long id) =>
         {
             var me = RequestUser.Of(user);
             await contacts.Get(me, id);
-            return TypedResults.Ok(await deals.OfContact(me.PortalId, id));
+            return TypedResults.Ok(await deals.OfContact(me.PortalId, await readable.Deals(me, null), id));
         }).WithName("GetContactDeals").WithDescription("The deals naming the contact.");
 
         return app;

@@ -95,31 +95,33 @@ public sealed class DealQueries(NpgsqlDataSource db)
         return new DealPage(items, total, exact);
     }
 
-    /// <summary>The deals naming a contact, newest first (at most 200).</summary>
-    public async Task<IReadOnlyList<Deal>> OfContact(int portalId, long contactId)
+    /// <summary>The deals naming a contact that the user may see, newest first (at most 200).</summary>
+    public async Task<IReadOnlyList<Deal>> OfContact(int portalId, ReadableRows readable, long contactId)
     {
-        await using var command = db.CreateCommand($"""
-            SELECT {DealColumns} FROM deals
-            WHERE portal_id = $1 AND NOT is_deleted AND contact_ids @> ARRAY[$2]
-            ORDER BY id DESC LIMIT 200
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = contactId });
+        command.CommandText = $"""
+            SELECT {DealColumns} FROM deals
+            WHERE portal_id = $1 AND NOT is_deleted AND contact_ids @> ARRAY[$2]{readable.Apply(command.Parameters)}
+            ORDER BY id DESC LIMIT 200
+            """;
         return await ReadDeals(command);
     }
 
-    /// <summary>A company's deals, newest first (at most 200): those naming it, and those naming one of its contacts.</summary>
-    public async Task<IReadOnlyList<Deal>> OfCompany(int portalId, long companyId)
+    /// <summary>A company's deals the user may see, newest first (at most 200): those naming it, and those naming one of its contacts.</summary>
+    public async Task<IReadOnlyList<Deal>> OfCompany(int portalId, ReadableRows readable, long companyId)
     {
-        await using var command = db.CreateCommand($"""
+        await using var command = db.CreateCommand();
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = companyId });
+        command.CommandText = $"""
             SELECT {DealColumns} FROM deals
             WHERE portal_id = $1 AND NOT is_deleted
               AND (company_id = $2 OR contact_ids && ARRAY(
-                    SELECT id FROM contacts WHERE portal_id = $1 AND NOT is_deleted AND company_ids @> ARRAY[$2]))
+                    SELECT id FROM contacts WHERE portal_id = $1 AND NOT is_deleted AND company_ids @> ARRAY[$2])){readable.Apply(command.Parameters)}
             ORDER BY id DESC LIMIT 200
-            """);
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = companyId });
+            """;
         return await ReadDeals(command);
     }
 

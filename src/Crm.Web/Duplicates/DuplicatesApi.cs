@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Crm.Web.Access;
+using Crm.Web.Api;
 
 namespace Crm.Web.Duplicates;
 
@@ -9,7 +10,7 @@ public static class DuplicatesApi
     public static IEndpointRouteBuilder MapDuplicatesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/duplicates", async (ClaimsPrincipal user, DuplicateQueries duplicates, string[]? phone, string[]? email, string? name, string? company) =>
-            TypedResults.Ok(await duplicates.Find(user.PortalId(), new DuplicateProbe(phone ?? [], email ?? [], name, company))))
+            TypedResults.Ok(await duplicates.Find(RequestUser.Of(user), new DuplicateProbe(phone ?? [], email ?? [], name, company))))
             .RequireAuthorization().WithTags("Duplicates").WithName("FindDuplicates")
             .WithDescription("Leads, contacts and companies sharing a phone (by digits), an e-mail (case ignored), or the person's or company's name.");
         return app;

@@ -43,11 +43,11 @@ public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activitie
         foreach (var activity in await activities.OfRecord(me.PortalId, duplicate.Kind, duplicate.Id))
             await grains.GetGrain<IActivityGrain>(Key(activity.Id)).MoveTo(keep, me.UserId);
         if (keep.Kind == "contact")
-            foreach (var deal in await deals.OfContact(me.PortalId, duplicate.Id))
+            foreach (var deal in await deals.OfContact(me.PortalId, ReadableRows.Everything, duplicate.Id))
                 await EditDeal(me, deal.Id, d => d with { ContactIds = (d.ContactIds ?? []).Select(c => c == duplicate.Id ? keep.Id : c).Distinct().ToList() });
         if (keep.Kind == "company")
         {
-            foreach (var deal in (await deals.OfCompany(me.PortalId, duplicate.Id)).Where(d => d.CompanyId == duplicate.Id))
+            foreach (var deal in (await deals.OfCompany(me.PortalId, ReadableRows.Everything, duplicate.Id)).Where(d => d.CompanyId == duplicate.Id))
                 await EditDeal(me, deal.Id, d => d with { CompanyId = keep.Id });
             foreach (var contact in await ContactsOf(me.PortalId, duplicate.Id))
             {
