@@ -51,7 +51,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var output = new ConcurrentQueue<string>();
         var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        var errors = new ConcurrentQueue<string>();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            errors.Enqueue(e.Data);
+            Console.Error.WriteLine($"[server] {e.Data}");
+        };
         process.BeginErrorReadLine();
         var ready = new TaskCompletionSource();
         process.OutputDataReceived += (_, e) =>
@@ -63,7 +69,9 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"The server exited with code {process.ExitCode} before it was ready."));
+        // The test runner hides the server's console: a failed start says what the server said last.
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
+            $"The server exited with code {process.ExitCode} before it was ready. Its last output:\n{string.Join("\n", output.TakeLast(15).Concat(errors.TakeLast(25)))}"));
         await ready.Task.WaitAsync(TimeSpan.FromMinutes(2));
         return new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), output);
     }

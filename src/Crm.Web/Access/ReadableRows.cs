@@ -55,6 +55,8 @@ public sealed class ReadableRowsOf(UserAccess access, IGrainFactory grains)
 
     public Task<ReadableRows> Contacts(RequestUser user, AccessAction action = AccessAction.Read) => Simple(user, AccessEntity.Contact, action);
 
+    public Task<ReadableRows> Companies(RequestUser user, AccessAction action = AccessAction.Read) => Simple(user, AccessEntity.Company, action);
+
     /// <summary>The rows of a record type ("lead", "deal", "contact", "company"); deals of every pipeline.</summary>
     public Task<ReadableRows> Of(RequestUser user, string recordKind, AccessAction action = AccessAction.Read) => recordKind switch
     {
@@ -72,8 +74,6 @@ public sealed class ReadableRowsOf(UserAccess access, IGrainFactory grains)
         Live.BoardKind.Companies => await Companies(user),
         _ => await Deals(user, board.PipelineId),
     });
-
-    public Task<ReadableRows> Companies(RequestUser user, AccessAction action = AccessAction.Read) => Simple(user, AccessEntity.Company, action);
 
     private async Task<ReadableRows> Simple(RequestUser user, string entity, AccessAction action)
     {
