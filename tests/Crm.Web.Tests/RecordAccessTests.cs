@@ -24,6 +24,8 @@ public sealed class RecordAccessTests(WebFixture fixture)
             {
                 new { entity = "contact", action = "read", scope = "own" },
                 new { entity = "contact", action = "edit", scope = "own" },
+                new { entity = "activity", action = "read", scope = "all" },
+                new { entity = "activity", action = "add", scope = "own" },
             },
         })).Content.ReadFromJsonAsync<JsonElement>();
         (await admin.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
@@ -100,5 +102,21 @@ public sealed class RecordAccessTests(WebFixture fixture)
             .EnsureSuccessStatusCode();
         Assert.Equal(1, (await s.Admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{s.SellerContact}/deals")).GetArrayLength());
         Assert.Equal(0, (await s.Seller.GetFromJsonAsync<JsonElement>($"/api/contacts/{s.SellerContact}/deals")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Activities_and_comments_of_a_record_the_user_may_not_see_are_refused_and_nothing_is_added()
+    {
+        var s = await Restricted();
+        object Owner(long id) => new { kind = "contact", id };
+        await ProblemOf(await s.Seller.GetAsync($"/api/activities?ownerKind=contact&ownerId={s.AdminContact}"), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.PostAsJsonAsync("/api/activities", new { type = "call", subject = "Call Ada", owner = Owner(s.AdminContact) }),
+            HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.PostAsJsonAsync("/api/comments", new { owner = Owner(s.AdminContact), text = "Sneaky" }), HttpStatusCode.Forbidden, "access_denied");
+        Assert.Equal(0, (await s.Admin.GetFromJsonAsync<JsonElement>($"/api/activities?ownerKind=contact&ownerId={s.AdminContact}")).GetArrayLength());
+        Assert.DoesNotContain("Sneaky", await s.Admin.GetStringAsync($"/api/contacts/{s.AdminContact}/history"));
+
+        Assert.Equal(HttpStatusCode.Created, (await s.Seller.PostAsJsonAsync("/api/activities", new { type = "call", subject = "Call Sam", owner = Owner(s.SellerContact) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await s.Seller.PostAsJsonAsync("/api/comments", new { owner = Owner(s.SellerContact), text = "Called" })).StatusCode);
     }
 }

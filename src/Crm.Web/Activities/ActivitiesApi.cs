@@ -24,45 +24,41 @@ public static class ActivitiesApi
             return TypedResults.Ok(await queries.Mine(me.PortalId, me.UserId));
         }).WithName("MyActivities").WithDescription("The signed-in user's open activities, soonest deadline first, with overdue ones flagged.");
 
-        api.MapGet("/", async (ClaimsPrincipal user, ActivityQueries queries, string ownerKind, long ownerId) =>
-            TypedResults.Ok(await queries.OfRecord(user.PortalId(), ownerKind.ToLowerInvariant(), ownerId)))
-            .WithName("RecordActivities").WithDescription("The activities of one lead, deal, contact or company.");
-
-        api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, ActivityBody body) =>
+        api.MapGet("/", async (ClaimsPrincipal user, ActivityQueries queries, RecordOwners owners, string ownerKind, long ownerId) =>
         {
             var me = RequestUser.Of(user);
-            var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(me.PortalId, "activity")).Next();
-            var activity = await Activity(grains, me, id).Create(Fields(body, me, body.Owner), me.UserId);
+            await owners.RequireReadable(me, new RecordRef(ownerKind.ToLowerInvariant(), ownerId));
+            return TypedResults.Ok(await queries.OfRecord(me.PortalId, ownerKind.ToLowerInvariant(), ownerId));
+        })
+            .WithName("RecordActivities").WithDescription("The activities of one lead, deal, contact or company.");
+
+        api.MapPost("/", async (ClaimsPrincipal user, ActivityService activities, ActivityBody body) =>
+        {
+            var me = RequestUser.Of(user);
+            var activity = await activities.Create(me, Fields(body, me, body.Owner));
             return TypedResults.Created($"/api/activities/{activity.Id}", activity);
         }).WithName("CreateActivity");
 
-        api.MapGet("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id) =>
-            TypedResults.Ok(await Activity(grains, RequestUser.Of(user), id).Get())).WithName("GetActivity");
+        api.MapGet("/{id:long}", async (ClaimsPrincipal user, ActivityService activities, long id) =>
+            TypedResults.Ok(await activities.Get(RequestUser.Of(user), id))).WithName("GetActivity");
 
-        api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, ActivityBody body) =>
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, ActivityService activities, long id, ActivityBody body) =>
         {
             var me = RequestUser.Of(user);
-            var grain = Activity(grains, me, id);
-            return TypedResults.Ok(await grain.Update(Fields(body, me, (await grain.Get()).Fields.Owner), body.Version, me.UserId));
+            return TypedResults.Ok(await activities.Update(me, id, a => Fields(body, me, a.Fields.Owner), body.Version));
         }).WithName("UpdateActivity");
 
-        api.MapPost("/{id:long}/done", async (ClaimsPrincipal user, IGrainFactory grains, long id, DoneBody body) =>
-        {
-            var me = RequestUser.Of(user);
-            return TypedResults.Ok(await Activity(grains, me, id).SetDone(body.Done ?? true, body.Version, me.UserId));
-        }).WithName("CompleteActivity").WithDescription("Marks done ({done: true}, the default) or open again; recorded on the record's timeline.");
+        api.MapPost("/{id:long}/done", async (ClaimsPrincipal user, ActivityService activities, long id, DoneBody body) =>
+            TypedResults.Ok(await activities.SetDone(RequestUser.Of(user), id, body.Done ?? true, body.Version))).WithName("CompleteActivity").WithDescription("Marks done ({done: true}, the default) or open again; recorded on the record's timeline.");
 
-        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, long? version) =>
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, ActivityService activities, long id, long? version) =>
         {
-            var me = RequestUser.Of(user);
-            await Activity(grains, me, id).Delete(version, me.UserId);
+            await activities.Delete(RequestUser.Of(user), id, version);
             return TypedResults.NoContent();
         }).WithName("DeleteActivity");
 
         return app;
     }
-
-    private static IActivityGrain Activity(IGrainFactory grains, RequestUser me, long id) => grains.GetGrain<IActivityGrain>(GrainKeys.For(me.PortalId, id));
 
     private static ActivityFields Fields(ActivityBody b, RequestUser me, RecordRef? owner) => new(
         b.Type ?? ActivityType.Task, b.Subject ?? "", b.ResponsibleId ?? me.UserId, owner ?? new RecordRef("", 0), b.Description ?? "", b.Deadline);

@@ -15,11 +15,9 @@ public static class CommentsApi
     {
         var api = app.MapGroup("/api/comments").RequireAuthorization().WithTags("Comments");
 
-        api.MapPost("/", async (ClaimsPrincipal user, IGrainFactory grains, CommentBody body) =>
+        api.MapPost("/", async (ClaimsPrincipal user, CommentService comments, CommentBody body) =>
         {
-            var me = RequestUser.Of(user);
-            var id = await grains.GetGrain<IRecordIdGrain>(GrainKeys.For(me.PortalId, "comment")).Next();
-            var comment = await Comment(grains, me, id).Create(body.Owner ?? new RecordRef("", 0), body.Text ?? "", me.UserId);
+            var comment = await comments.Add(RequestUser.Of(user), body.Owner ?? new RecordRef("", 0), body.Text ?? "");
             return TypedResults.Created($"/api/comments/{comment.Id}", comment);
         }).WithName("AddComment");
 

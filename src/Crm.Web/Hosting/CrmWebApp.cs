@@ -159,6 +159,9 @@ public static class CrmWebApp
         services.AddSingleton<Contacts.ContactService>();
         services.AddSingleton<Companies.CompanyService>();
         services.AddSingleton<RecordServices>();
+        services.AddSingleton<RecordOwners>();
+        services.AddSingleton<Activities.ActivityService>();
+        services.AddSingleton<Comments.CommentService>();
         services.AddSingleton<Contacts.ContactQueries>();
         services.AddSingleton<Companies.CompanyQueries>();
         services.AddSingleton<Duplicates.DuplicateQueries>();
