@@ -15,10 +15,7 @@ public sealed class ExportImportAccessTests(WebFixture fixture)
         var portal = await fixture.Host.CreatePortal("Export access portal");
         var admin = await fixture.Host.SignIn(portal.AdminEmail);
         var seller = await fixture.Host.SignIn(portal.SecondEmail);
-        var role = await (await admin.Http.PostAsJsonAsync("/api/access/roles", new { name = "Limited", permissions })).Content.ReadFromJsonAsync<JsonElement>();
-        (await admin.Http.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
-        (await admin.Http.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees", new[] { new { kind = "user", subjectId = portal.SecondId } }))
-            .EnsureSuccessStatusCode();
+        await AccessSetup.OnlyRole(admin.Http, portal.SecondId, "Limited", permissions);
         foreach (var (title, responsible) in new[] { ("Admin lead", portal.AdminId), ("Seller lead", portal.SecondId) })
             (await admin.Http.PostAsJsonAsync("/api/leads", new { title, responsibleId = responsible })).EnsureSuccessStatusCode();
         return (portal, admin, seller);

@@ -17,19 +17,11 @@ public sealed class LeadAccessTests(WebFixture fixture)
         var portal = await fixture.Host.CreatePortal("Lead access portal");
         var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
         var seller = (await fixture.Host.SignIn(portal.SecondEmail)).Http;
-        var role = await (await admin.PostAsJsonAsync("/api/access/roles", new
-        {
-            name = "Own leads",
-            permissions = new object[]
-            {
-                new { entity = "lead", action = "read", scope = "own" },
-                new { entity = "lead", action = "add", scope = "own" },
-                new { entity = "lead", action = "edit", scope = "own" },
-                new { entity = "lead", action = "edit", scope = "none", stageId = "JUNK" },
-            },
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        (await admin.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode(); // the default role no longer applies to everyone
-        (await admin.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees", new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
+        await AccessSetup.OnlyRole(admin, portal.SecondId, "Own leads",
+            new { entity = "lead", action = "read", scope = "own" },
+            new { entity = "lead", action = "add", scope = "own" },
+            new { entity = "lead", action = "edit", scope = "own" },
+            new { entity = "lead", action = "edit", scope = "none", stageId = "JUNK" });
         var adminLead = await Create(admin, "Admin's lead", portal.AdminId);
         var sellerLead = await Create(seller, "Seller's lead", portal.SecondId);
         return new Setup(portal, admin, seller, adminLead, sellerLead);

@@ -29,18 +29,9 @@ public sealed class LiveAccessTests(WebFixture fixture)
         var seller = await fixture.Host.SignIn(portal.SecondEmail);
         var pipeline = (await admin.Http.GetFromJsonAsync<Pipeline>($"/api/pipelines/{portal.PipelineId}", Json))!;
         var hidden = pipeline.Stages[2].Id;
-        var role = await (await admin.Http.PostAsJsonAsync("/api/access/roles", new
-        {
-            name = "Own deals, not in one stage",
-            permissions = new object[]
-            {
-                new { entity = "deal", action = "read", scope = "own" },
-                new { entity = "deal", action = "read", scope = "none", pipelineId = portal.PipelineId, stageId = hidden },
-            },
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        (await admin.Http.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
-        (await admin.Http.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees",
-            new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
+        await AccessSetup.OnlyRole(admin.Http, portal.SecondId, "Own deals, not in one stage",
+            new { entity = "deal", action = "read", scope = "own" },
+            new { entity = "deal", action = "read", scope = "none", pipelineId = portal.PipelineId, stageId = hidden });
 
         var (adminHub, adminEvents, _) = await Watch(admin, portal.PipelineId);
         var (sellerHub, sellerEvents, sellerTotals) = await Watch(seller, portal.PipelineId);
@@ -87,14 +78,7 @@ public sealed class LiveAccessTests(WebFixture fixture)
         var before = await Create(admin, "Admin's deal, seen under the default role", portal.AdminId, 10);
         Assert.Equal([before.Id], (await Until(sellerEvents, before.Id)).Select(e => e.Deal.Id));
 
-        var role = await (await admin.Http.PostAsJsonAsync("/api/access/roles", new
-        {
-            name = "Own deals only",
-            permissions = new object[] { new { entity = "deal", action = "read", scope = "own" } },
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        (await admin.Http.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees",
-            new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
-        (await admin.Http.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
+        await AccessSetup.OnlyRole(admin.Http, portal.SecondId, "Own deals only", new { entity = "deal", action = "read", scope = "own" });
 
         // Two changes, so at least one resynchronisation; the last one follows the last change.
         using (var timeout = new CancellationTokenSource(Patience)) await resyncs.Reader.ReadAsync(timeout.Token);

@@ -17,19 +17,11 @@ public sealed class RecordAccessTests(WebFixture fixture)
         var portal = await fixture.Host.CreatePortal("Contact access portal");
         var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
         var seller = (await fixture.Host.SignIn(portal.SecondEmail)).Http;
-        var role = await (await admin.PostAsJsonAsync("/api/access/roles", new
-        {
-            name = "Own contacts",
-            permissions = new object[]
-            {
-                new { entity = "contact", action = "read", scope = "own" },
-                new { entity = "contact", action = "edit", scope = "own" },
-                new { entity = "activity", action = "read", scope = "all" },
-                new { entity = "activity", action = "add", scope = "own" },
-            },
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        (await admin.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
-        (await admin.PutAsJsonAsync($"/api/access/roles/{role.GetProperty("id").GetInt32()}/assignees", new[] { new { kind = "user", subjectId = portal.SecondId } })).EnsureSuccessStatusCode();
+        await AccessSetup.OnlyRole(admin, portal.SecondId, "Own contacts",
+            new { entity = "contact", action = "read", scope = "own" },
+            new { entity = "contact", action = "edit", scope = "own" },
+            new { entity = "activity", action = "read", scope = "all" },
+            new { entity = "activity", action = "add", scope = "own" });
         return new Setup(portal, admin, seller, await Create(admin, "Ada", portal.AdminId), await Create(admin, "Sam", portal.SecondId));
     }
 
