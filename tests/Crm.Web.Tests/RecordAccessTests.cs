@@ -111,4 +111,19 @@ public sealed class RecordAccessTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.Created, (await s.Seller.PostAsJsonAsync("/api/activities", new { type = "call", subject = "Call Sam", owner = Owner(s.SellerContact) })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await s.Seller.PostAsJsonAsync("/api/comments", new { owner = Owner(s.SellerContact), text = "Called" })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_author_of_a_comment_cannot_edit_or_delete_it_once_the_record_is_out_of_reach()
+    {
+        var s = await Restricted();
+        var posted = await s.Seller.PostAsJsonAsync("/api/comments", new { owner = new { kind = "contact", id = s.SellerContact }, text = "Mine" });
+        var commentId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await s.Admin.PutAsJsonAsync($"/api/contacts/{s.SellerContact}", new { firstName = "Sam", lastName = "Test", responsibleId = s.Portal.AdminId })).EnsureSuccessStatusCode();
+
+        await ProblemOf(await s.Seller.PutAsJsonAsync($"/api/comments/{commentId}", new { text = "Changed" }), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await s.Seller.DeleteAsync($"/api/comments/{commentId}"), HttpStatusCode.Forbidden, "access_denied");
+        var history = await s.Admin.GetStringAsync($"/api/contacts/{s.SellerContact}/history");
+        Assert.Contains("Mine", history);
+        Assert.DoesNotContain("Changed", history);
+    }
 }

@@ -21,21 +21,16 @@ public static class CommentsApi
             return TypedResults.Created($"/api/comments/{comment.Id}", comment);
         }).WithName("AddComment");
 
-        api.MapPut("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, CommentBody body) =>
-        {
-            var me = RequestUser.Of(user);
-            return TypedResults.Ok(await Comment(grains, me, id).Edit(body.Text ?? "", body.Version, me.UserId));
-        }).WithName("EditComment").WithDescription("Its author only.");
+        api.MapPut("/{id:long}", async (ClaimsPrincipal user, CommentService comments, long id, CommentBody body) =>
+            TypedResults.Ok(await comments.Edit(RequestUser.Of(user), id, body.Text ?? "", body.Version))).WithName("EditComment").WithDescription("Its author only.");
 
-        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, IGrainFactory grains, long id, long? version) =>
+        api.MapDelete("/{id:long}", async (ClaimsPrincipal user, CommentService comments, long id, long? version) =>
         {
-            var me = RequestUser.Of(user);
-            await Comment(grains, me, id).Delete(version, me.UserId);
+            await comments.Delete(RequestUser.Of(user), id, version);
             return TypedResults.NoContent();
         }).WithName("DeleteComment").WithDescription("Its author only.");
 
         return app;
     }
 
-    private static ICommentGrain Comment(IGrainFactory grains, RequestUser me, long id) => grains.GetGrain<ICommentGrain>(GrainKeys.For(me.PortalId, id));
 }
