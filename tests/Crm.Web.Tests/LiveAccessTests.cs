@@ -33,8 +33,8 @@ public sealed class LiveAccessTests(WebFixture fixture)
             new { entity = "deal", action = "read", scope = "own" },
             new { entity = "deal", action = "read", scope = "none", pipelineId = portal.PipelineId, stageId = hidden });
 
-        var (adminHub, adminEvents, _) = await Watch(admin, portal.PipelineId);
-        var (sellerHub, sellerEvents, sellerTotals) = await Watch(seller, portal.PipelineId);
+        var (adminHub, adminEvents, _) = await BoardHubWatch.Start(admin, portal.PipelineId);
+        var (sellerHub, sellerEvents, sellerTotals) = await BoardHubWatch.Start(seller, portal.PipelineId);
         await using var a = adminHub;
         await using var b = sellerHub;
 
@@ -70,7 +70,7 @@ public sealed class LiveAccessTests(WebFixture fixture)
         var portal = await fixture.Host.CreatePortal("Live rights change portal");
         var admin = await fixture.Host.SignIn(portal.AdminEmail);
         var seller = await fixture.Host.SignIn(portal.SecondEmail);
-        var (sellerHub, sellerEvents, _) = await Watch(seller, portal.PipelineId);
+        var (sellerHub, sellerEvents, _) = await BoardHubWatch.Start(seller, portal.PipelineId);
         await using var _ = sellerHub;
         var resyncs = Channel.CreateUnbounded<bool>();
         sellerHub.On<JsonElement>("resync", _ => resyncs.Writer.TryWrite(true));
@@ -95,17 +95,6 @@ public sealed class LiveAccessTests(WebFixture fixture)
         return (await created.Content.ReadFromJsonAsync<Deal>(Json))!;
     }
 
-    private static async Task<(HubConnection Hub, Channel<DealChanged> Events, Channel<JsonElement> Totals)> Watch(SignedInClient client, long pipelineId)
-    {
-        var hub = client.BoardHub();
-        var events = Channel.CreateUnbounded<DealChanged>();
-        var totals = Channel.CreateUnbounded<JsonElement>();
-        hub.On<DealChanged>("dealChanged", e => events.Writer.TryWrite(e));
-        hub.On<JsonElement>("columnTotals", t => totals.Writer.TryWrite(t));
-        await hub.StartAsync();
-        await hub.InvokeAsync("SubscribeBoard", pipelineId);
-        return (hub, events, totals);
-    }
 
     /// <summary>The events received up to and including the creation of <paramref name="lastId"/>.</summary>
     private static async Task<List<DealChanged>> Until(Channel<DealChanged> events, long lastId)

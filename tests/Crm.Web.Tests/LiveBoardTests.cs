@@ -18,18 +18,6 @@ public sealed class LiveBoardTests(WebFixture fixture)
     private static readonly JsonSerializerOptions Json = Crm.Web.Api.ApiJson.Options;
 
 
-    /// <summary>Connects, subscribes to the portal's default board, and collects its events.</summary>
-    private static async Task<(HubConnection Hub, Channel<DealChanged> Events, Channel<JsonElement> Totals)> Watch(SignedInClient client, long pipelineId)
-    {
-        var hub = client.BoardHub();
-        var events = Channel.CreateUnbounded<DealChanged>();
-        var totals = Channel.CreateUnbounded<JsonElement>();
-        hub.On<DealChanged>("dealChanged", e => events.Writer.TryWrite(e));
-        hub.On<JsonElement>("columnTotals", t => totals.Writer.TryWrite(t));
-        await hub.StartAsync();
-        await hub.InvokeAsync("SubscribeBoard", pipelineId);
-        return (hub, events, totals);
-    }
 
     private static async Task<DealChanged> Next(Channel<DealChanged> events, long dealId, DealChangeKind kind)
     {
@@ -55,7 +43,7 @@ public sealed class LiveBoardTests(WebFixture fixture)
         var client = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
         var pipeline = await client.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Pipelines.Pipeline>($"/api/pipelines/{fixture.Portal.PipelineId}", Json);
         var target = pipeline!.Stages[2].Id;
-        var (hub, events, totals) = await Watch(client, fixture.Portal.PipelineId);
+        var (hub, events, totals) = await BoardHubWatch.Start(client, fixture.Portal.PipelineId);
         await using var _ = hub;
 
         var moved = await CreateAndMove(client, fixture.Portal.PipelineId, target);
@@ -104,7 +92,7 @@ public sealed class LiveBoardTests(WebFixture fixture)
         var onA = await fixture.Host.SignIn(fixture.Portal.AdminEmail);
         var onB = await nodeB.SignIn(fixture.Portal.SecondEmail);
         var pipeline = await onA.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Pipelines.Pipeline>($"/api/pipelines/{fixture.Portal.PipelineId}", Json);
-        var (hub, events, _) = await Watch(onB, fixture.Portal.PipelineId);
+        var (hub, events, _) = await BoardHubWatch.Start(onB, fixture.Portal.PipelineId);
         await using var __ = hub;
 
         var moved = await CreateAndMove(onA, fixture.Portal.PipelineId, pipeline!.Stages[3].Id);
@@ -123,7 +111,7 @@ public sealed class LiveBoardTests(WebFixture fixture)
         var watchers = new List<(HubConnection Hub, Channel<DealChanged> Events)>();
         for (var i = 0; i < 3; i++)
         {
-            var (hub, events, _) = await Watch(client, fixture.Portal.PipelineId);
+            var (hub, events, _) = await BoardHubWatch.Start(client, fixture.Portal.PipelineId);
             watchers.Add((hub, events));
         }
         var deals = new List<Deal>();
@@ -160,7 +148,7 @@ public sealed class LiveBoardTests(WebFixture fixture)
         var pipeline = (await client.Http.GetFromJsonAsync<Crm.Grains.Interfaces.Pipelines.Pipeline>($"/api/pipelines/{fixture.Portal.PipelineId}", Json))!;
         for (var round = 1; round <= 3; round++)
         {
-            var (hub, events, _) = await Watch(client, fixture.Portal.PipelineId);
+            var (hub, events, _) = await BoardHubWatch.Start(client, fixture.Portal.PipelineId);
             var moved = await CreateAndMove(client, pipeline.Id, pipeline.Stages[round].Id);
             Assert.Equal(moved.Version, (await Next(events, moved.Id, DealChangeKind.Moved)).Version);
             await hub.DisposeAsync();
