@@ -14,6 +14,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int PortalId = 1;
 
+    /// <summary>The name of Orleans' ADO.NET grain storage in the test silos (the product uses its grouped one).</summary>
+    public const string AdoNetStorage = "adonet";
+
     public InProcessTestCluster Cluster { get; private set; } = default!;
     public string ConnectionString { get; private set; } = "";
     public int UserId { get; private set; }
@@ -38,7 +41,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         typeof(InProcessTestClusterOptions).GetProperty("UseTestClusterMembership", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)!.SetValue(builder.Options, false);
         builder.Options.ServiceId = ClusterSettings.ServiceId;
         var connectionString = ConnectionString;
-        builder.ConfigureSilo((_, silo) => silo.AddCrmPersistence(connectionString));
+        builder.ConfigureSilo((_, silo) => silo.AddCrmPersistence(connectionString)
+            // Orleans' own ADO.NET provider on the same table, to prove our grouped provider reads and writes its rows.
+            .AddAdoNetGrainStorage(AdoNetStorage, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            }));
         builder.ConfigureClient(client => client.UseCrmClustering(connectionString));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

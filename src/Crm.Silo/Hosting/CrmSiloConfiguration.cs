@@ -3,10 +3,12 @@ using System.Net.Sockets;
 using Crm.Grains.Common;
 using Crm.Grains.ReadModel;
 using Crm.Silo.ReadModel;
+using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 
 namespace Crm.Silo.Hosting;
 
@@ -45,11 +47,8 @@ public static class CrmSiloConfiguration
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Crm, o =>
-        {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-        });
+        // The ADO.NET provider's table and rows, read and written in groups across grains (see GroupedGrainStorage).
+        silo.Services.AddGrainStorage(StorageNames.Crm, (services, _) => ActivatorUtilities.CreateInstance<GroupedGrainStorage>(services));
         // Plain JSON rows, not Newtonsoft with .NET type names: stored state survives refactoring.
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.UseAdoNetReminderService(o =>
