@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Crm.Grains.Interfaces.Pipelines;
 
 namespace Crm.Grains.Interfaces.Live;
@@ -18,14 +19,21 @@ public interface IBoardFeedGrain : IGrainWithStringKey
 
     Task Unsubscribe(IBoardObserver observer);
 
+    /// <summary>
+    /// The events of record changes are sent one way: the record's command has succeeded once its state
+    /// is durable, so it neither waits for the fan-out nor hears of its failure (watchers resynchronise).
+    /// </summary>
+    [OneWay]
     Task PublishDeal(DealChanged change);
 
     Task PublishPipeline(Pipeline pipeline);
 
+    [OneWay]
     Task PublishLead(LeadChanged change);
 
     Task PublishLeadStatuses(LeadStatusesChanged change);
 
+    [OneWay]
     Task PublishRecord(RecordChanged change);
 
     /// <summary>On the portal's access feed, "{portal}/access": its access settings changed.</summary>
