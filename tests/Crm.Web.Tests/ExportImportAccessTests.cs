@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Crm.TestSupport;
+using Crm.Web.Import;
 using static Crm.Web.Tests.ApiAssert;
 
 namespace Crm.Web.Tests;
@@ -42,4 +43,58 @@ public sealed class ExportImportAccessTests(WebFixture fixture)
         await ProblemOf(await ImportRequests.Upload(seller, "/api/import/leads", "Title\nImported\n"), HttpStatusCode.Forbidden, "access_denied");
         Assert.Equal(total, (await admin.Http.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task An_import_row_the_user_may_not_add_fails_alone_and_the_permitted_rows_are_imported()
+    {
+        var (portal, admin, seller) = await WithRole(
+            new { entity = "lead", action = "read", scope = "all" }, new { entity = "lead", action = "add", scope = "own" },
+            new { entity = "lead", action = "import", scope = "all" }, new { entity = "lead", action = "add", scope = "none", stageId = "IN_PROCESS" });
+        var report = await ImportRequests.RunImport(seller, "leads",
+            $"Title,Responsible,Status\nMine,{portal.SecondEmail},\nFor the admin,{portal.AdminEmail},\nMine in progress,{portal.SecondEmail},IN_PROCESS\n");
+
+        Assert.Equal((1, 2), (report.Progress.Created, report.Progress.Failed));
+        Assert.Equal(RowOutcome.Created, report.Rows[0].Outcome);
+        Assert.Equal(("access_denied", "Responsible"), (report.Rows[1].Code, report.Rows[1].Column));
+        Assert.Equal(("access_denied", "Status"), (report.Rows[2].Code, report.Rows[2].Column));
+        var titles = await Titles(admin);
+        Assert.Contains("Mine", titles);
+        Assert.DoesNotContain("For the admin", titles);
+        Assert.DoesNotContain("Mine in progress", titles);
+    }
+
+    [Fact]
+    public async Task An_import_does_not_match_nor_name_a_duplicate_the_user_cannot_see()
+    {
+        var (portal, admin, seller) = await WithRole(
+            new { entity = "lead", action = "read", scope = "own" }, new { entity = "lead", action = "add", scope = "own" },
+            new { entity = "lead", action = "import", scope = "own" });
+        (await admin.Http.PostAsJsonAsync("/api/leads", new { title = "Hidden Vip", firstName = "Vera", lastName = "Hidden", responsibleId = portal.AdminId })).EnsureSuccessStatusCode();
+
+        var check = await ImportRequests.Check(seller, "leads", "First name,Last name\nVera,Hidden\n", duplicates: "skip");
+        Assert.Null(check.Rows.Single().Duplicate);
+        var report = await ImportRequests.RunImport(seller, "leads", "First name,Last name\nVera,Hidden\n", duplicates: "skip");
+        Assert.Equal(RowOutcome.Created, report.Rows.Single().Outcome);
+        Assert.DoesNotContain("Hidden Vip", JsonSerializer.Serialize(report));
+    }
+
+    [Fact]
+    public async Task An_import_merge_into_a_record_the_user_may_see_but_not_change_fails_that_row_and_leaves_the_record()
+    {
+        var (portal, admin, seller) = await WithRole(
+            new { entity = "lead", action = "read", scope = "all" }, new { entity = "lead", action = "edit", scope = "own" },
+            new { entity = "lead", action = "add", scope = "own" }, new { entity = "lead", action = "import", scope = "own" });
+        var created = await admin.Http.PostAsJsonAsync("/api/leads", new { firstName = "Walt", lastName = "Guarded", responsibleId = portal.AdminId });
+        var lead = await created.Content.ReadFromJsonAsync<JsonElement>();
+
+        var report = await ImportRequests.RunImport(seller, "leads", "First name,Last name,Company\nWalt,Guarded,Sneaky Ltd\n", duplicates: "merge");
+        Assert.Equal((RowOutcome.Error, "access_denied"), (report.Rows.Single().Outcome, report.Rows.Single().Code));
+        var after = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/leads/{lead.GetProperty("id").GetInt64()}");
+        Assert.Equal(lead.GetProperty("version").GetInt64(), after.GetProperty("version").GetInt64());
+        Assert.Equal("", after.GetProperty("fields").GetProperty("companyName").GetString() ?? "");
+    }
+
+    private static async Task<List<string>> Titles(SignedInClient admin) =>
+        (await admin.Http.GetFromJsonAsync<JsonElement>("/api/leads?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("title").GetString()!).ToList();
 }

@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Companies;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Companies;
@@ -29,10 +30,13 @@ public sealed class CompanyImport : RecordImport<CompanyFields>
     public override Task Create(IGrainFactory grains, RequestUser user, long id, CompanyFields fields) =>
         Company(grains, user, id).Create(fields, user.UserId);
 
-    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, CompanyFields fields)
+    public override (int ResponsibleId, string? Place) AccessPlace(CompanyFields fields) => (fields.ResponsibleId, null);
+
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, CompanyFields fields)
     {
         var grain = Company(grains, user, id);
         var existing = await grain.Get();
+        RequireEdit(access, existing.Fields.ResponsibleId, null);
         await grain.Update(Merge(existing.Fields, fields), existing.Version, user.UserId);
     }
 

@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Contacts;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Web.Api;
@@ -26,10 +27,13 @@ public sealed class ContactImport : RecordImport<ContactFields>
     public override Task Create(IGrainFactory grains, RequestUser user, long id, ContactFields fields) =>
         Contact(grains, user, id).Create(fields, [], user.UserId);
 
-    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ContactFields fields)
+    public override (int ResponsibleId, string? Place) AccessPlace(ContactFields fields) => (fields.ResponsibleId, null);
+
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, ContactFields fields)
     {
         var grain = Contact(grains, user, id);
         var existing = await grain.Get();
+        RequireEdit(access, existing.Fields.ResponsibleId, null);
         await grain.Update(Merge(existing.Fields, fields), existing.Version, user.UserId);
     }
 

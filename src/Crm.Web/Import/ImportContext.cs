@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.CustomFields;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
@@ -8,7 +9,9 @@ namespace Crm.Web.Import;
 /// <summary>
 /// What building and checking rows needs from the portal, read once per import: who imports (the
 /// default responsible), the selection lists the records' rules check against, the active users,
-/// and the custom fields (of all record types; <see cref="CustomFieldsOf"/> picks one's).
+/// the custom fields (of all record types; <see cref="CustomFieldsOf"/> picks one's), the user's
+/// rights, and the records of the imported type the user may see: only those are matched as duplicates
+/// (a row must not reveal, nor be skipped for, a record its user cannot open).
 /// </summary>
 public sealed record ImportContext(
     RequestUser User,
@@ -18,16 +21,19 @@ public sealed record ImportContext(
     IReadOnlyList<ListItem> CompanyTypes,
     IReadOnlyList<ListItem> Industries,
     IReadOnlyList<UserSummary> ActiveUsers,
-    IReadOnlyList<CustomField> CustomFields)
+    IReadOnlyList<CustomField> CustomFields,
+    AccessProfile Access,
+    ReadableRows Matchable)
 {
     /// <summary>The custom fields of one record type ("lead").</summary>
     public IReadOnlyList<CustomField> CustomFieldsOf(string recordKind) => CustomFields.Where(f => f.RecordKind == recordKind).ToList();
 
-    public static async Task<ImportContext> Load(IGrainFactory grains, UserQueries users, RequestUser user)
+    public static async Task<ImportContext> Load(IGrainFactory grains, UserQueries users, UserAccess access, ReadableRowsOf readable,
+        RequestUser user, string recordKind)
     {
         var lists = grains.GetGrain<ICrmListsGrain>(user.PortalId);
         return new ImportContext(user, await lists.GetLeadStatuses(), await lists.GetLeadSources(), await lists.GetContactTypes(),
             await lists.GetCompanyTypes(), await lists.GetIndustries(), (await users.List(user.PortalId)).Where(u => u.IsActive).ToList(),
-            await grains.GetGrain<ICustomFieldsGrain>(user.PortalId).Get(null));
+            await grains.GetGrain<ICustomFieldsGrain>(user.PortalId).Get(null), await access.Of(user), await readable.Of(user, recordKind));
     }
 }

@@ -1,13 +1,17 @@
 using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.CustomFields;
+using Crm.Grains.Access;
+using Crm.Grains.Interfaces.Access;
+using Crm.Web.Access;
 using Crm.Web.Duplicates;
 
 namespace Crm.Web.Import;
 
 /// <summary>
 /// Checks every row of a file without writing anything: the cells, then the record's own rules (the
-/// static checks its grain runs, with the portal's lists), then duplicates: against the portal's
-/// records, one query per batch of rows, and against the earlier rows of the file. Last, a row that
+/// static checks its grain runs, with the portal's lists), the user's right to add and import such a
+/// record (its responsible, a lead's status), then duplicates: against the portal's records the user
+/// may see, one query per batch of rows, and against the earlier rows of the file. Last, a row that
 /// will create a record must give the record type's required custom fields; a row merged into (or
 /// skipped for) an existing record need not, as that record has them.
 /// </summary>
@@ -28,7 +32,7 @@ public static class ImportPlanner
         Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct },
             i => (rows[i], keys[i]) = CheckRow(import, file.Rows[i], mapping, context));
 
-        var existing = await MatchExisting(import.IdKind, context.User.PortalId, keys, candidates, ct);
+        var existing = await MatchExisting(import.IdKind, context.User.PortalId, context.Matchable, keys, candidates, ct);
         var customFields = context.CustomFieldsOf(import.IdKind);
         var original = new int?[rows.Length];
         var firstWith = new Dictionary<string, int>();
@@ -73,6 +77,8 @@ public static class ImportPlanner
         {
             values = RowValues.Of(row, mapping);
             var record = import.Check(import.Build(values, context), context);
+            if (Refusal(import, record, context, mapping) is { } refused)
+                return (new PlannedRow<T>(row.Row, null, refused), null);
             return (new PlannedRow<T>(row.Row, record, null), import.Keys(record));
         }
         catch (RowRefused refused)
@@ -85,8 +91,23 @@ public static class ImportPlanner
         }
     }
 
+    /// <summary>The row's error when the user may not add, or not import, a record of its responsible and place.</summary>
+    private static RowError? Refusal<T>(RecordImport<T> import, T record, ImportContext context, ColumnMapping mapping) where T : class
+    {
+        var (responsible, place) = import.AccessPlace(record);
+        foreach (var action in new[] { AccessAction.Add, AccessAction.Import })
+            if (!context.Access.Allows(import.IdKind, action, responsible, null, place))
+            {
+                var denied = AccessChecks.Denied(action, $"{import.Fields.RecordName}s {(place is null ? "" : $"in status {place} ")}for this responsible");
+                // The status is at fault when the responsible alone would be allowed.
+                var field = place is not null && context.Access.Allows(import.IdKind, action, responsible) ? "statusId" : "responsibleId";
+                return new RowError(denied.Code, denied.Message, mapping.ColumnOf(field));
+            }
+        return null;
+    }
+
     /// <summary>For each row, the existing record it matches first by phone, then e-mail, then name (lowest id wins).</summary>
-    private static async Task<(long Id, string By)?[]> MatchExisting(string kind, int portalId, DuplicateKeys?[] keys,
+    private static async Task<(long Id, string By)?[]> MatchExisting(string kind, int portalId, ReadableRows matchable, DuplicateKeys?[] keys,
         DuplicateCandidates candidates, CancellationToken ct)
     {
         var matches = new (long Id, string By)?[keys.Length];
@@ -97,7 +118,7 @@ public static class ImportPlanner
             var batchKeys = batch.Select(i => keys[i]!).ToList();
             var found = await candidates.Find(portalId, kind,
                 batchKeys.SelectMany(k => k.Phones).ToHashSet(), batchKeys.SelectMany(k => k.Emails).ToHashSet(),
-                batchKeys.Select(k => k.Person).Where(n => n.Length > 0).ToHashSet(), batchKeys.Select(k => k.Company).Where(n => n.Length > 0).ToHashSet(), token);
+                batchKeys.Select(k => k.Person).Where(n => n.Length > 0).ToHashSet(), batchKeys.Select(k => k.Company).Where(n => n.Length > 0).ToHashSet(), matchable, token);
             if (found.Count == 0) return;
             var byPhone = First(found.SelectMany(c => c.Phones.Select(p => (p, c.Id))));
             var byEmail = First(found.SelectMany(c => c.Emails.Select(e => (e, c.Id))));

@@ -7,14 +7,16 @@ namespace Crm.Web.Import;
 /// time (rows of one group in file order), and reports each row to the job. A row that fails is
 /// reported and the others go on; a cancelled job takes no new row.
 /// </summary>
-public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, ImportJob job, IGrainFactory grains, RequestUser user,
+public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, ImportJob job, IGrainFactory grains, ImportContext context,
     ColumnMapping mapping, int concurrency) where T : class
 {
+    private RequestUser User => context.User;
+
     /// <summary>The record each done row created, merged into or was skipped for: what a later duplicate of it refers to.</summary>
     private readonly long?[] _recordOf = new long?[plan.Rows.Count];
 
     /// <summary>Ids for the rows expected to create a record (more are reserved if duplicates' originals fail).</summary>
-    private readonly ImportIds _ids = import.Ids(grains, user,
+    private readonly ImportIds _ids = import.Ids(grains, context.User,
         plan.Rows.Count(r => r.Record is not null && (r.Duplicate is null || job.Mode == DuplicateMode.Create)));
 
     public async Task Run(CancellationToken ct)
@@ -51,12 +53,12 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
             }
             if (duplicate?.RecordId is { } into && job.Mode == DuplicateMode.Merge)
             {
-                await import.Merge(grains, user, into, record);
+                await import.Merge(grains, User, context.Access, into, record);
                 _recordOf[index] = into;
                 return new RowResult(row.Row, RowOutcome.Merged, $"merged into {duplicate.Describe()}", into, Duplicate: duplicate);
             }
             var created = await _ids.Next();
-            await import.Create(grains, user, created, record);
+            await import.Create(grains, User, created, record);
             _recordOf[index] = created;
             return duplicate is null
                 ? new RowResult(row.Row, RowOutcome.Created, $"created #{created}", created)

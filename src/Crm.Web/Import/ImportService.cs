@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Crm.Web.Import;
 
 /// <summary>CSV import as the API and the page use it: read a file, map its columns, check it (dry run) or start a job.</summary>
-public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, UserAccess access, IOptions<ImportOptions> options)
+public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, UserAccess access,
+    ReadableRowsOf readable, IOptions<ImportOptions> options)
 {
     /// <summary>Reads a file; refuses one without rows to import.</summary>
     public static ImportFile Read(byte[] bytes)
@@ -30,7 +31,7 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
     /// <summary>Refuses an import to a user whose rights allow no import, or no adding, of the record type.</summary>
     public async Task RequireRights(RequestUser user, ImportKind kind)
     {
-        var entity = kind switch { ImportKind.Leads => AccessEntity.Lead, ImportKind.Contacts => AccessEntity.Contact, _ => AccessEntity.Company };
+        var entity = RecordImport.For(kind).Fields.RecordName;
         var profile = await access.Of(user);
         foreach (var action in new[] { AccessAction.Import, AccessAction.Add })
             if (!profile.MayEver(entity, action)) throw AccessChecks.Denied(action, $"{entity}s");
@@ -39,14 +40,17 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
     public async Task<ImportReport> Check(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, CancellationToken ct)
     {
         await RequireRights(user, kind);
-        var context = await ImportContext.Load(grains, users, user);
+        var context = await Context(user, kind);
         return await RecordImport.For(kind).Check(file, mapping, mode, context, candidates, ct);
     }
 
     public ImportJob Start(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, string fileName) =>
         jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Row).ToList(), async (job, ct) =>
         {
-            var context = await ImportContext.Load(grains, users, user);
+            var context = await Context(user, kind);
             await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, options.Value.Concurrency, ct);
         });
+
+    private Task<ImportContext> Context(RequestUser user, ImportKind kind) =>
+        ImportContext.Load(grains, users, access, readable, user, RecordImport.For(kind).Fields.RecordName);
 }

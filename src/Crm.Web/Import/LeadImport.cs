@@ -1,4 +1,5 @@
 using Crm.Grains.Deals;
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Leads;
 using Crm.Web.Api;
@@ -44,10 +45,13 @@ public sealed class LeadImport : RecordImport<ImportedLead>
     public override Task Create(IGrainFactory grains, RequestUser user, long id, ImportedLead lead) =>
         Lead(grains, user, id).Create(lead.Fields, lead.StatusId, user.UserId);
 
-    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ImportedLead lead)
+    public override (int ResponsibleId, string? Place) AccessPlace(ImportedLead lead) => (lead.Fields.ResponsibleId, lead.StatusId);
+
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, ImportedLead lead)
     {
         var grain = Lead(grains, user, id);
         var existing = await grain.Get();
+        RequireEdit(access, existing.Fields.ResponsibleId, existing.StatusId);
         await grain.Update(Merge(existing.Fields, lead.Fields), existing.Version, user.UserId);
     }
 

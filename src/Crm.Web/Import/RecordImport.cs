@@ -1,4 +1,6 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Portals;
+using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Duplicates;
 
@@ -46,23 +48,30 @@ public abstract class RecordImport<T> : RecordImport where T : class
 
     public abstract DuplicateKeys Keys(T record);
 
+    /// <summary>Where a new record would be, for the rights: its responsible and (a lead's) status.</summary>
+    public abstract (int ResponsibleId, string? Place) AccessPlace(T record);
+
     /// <summary>Creates the record with a new id (from <see cref="ImportIds"/>).</summary>
     public abstract Task Create(IGrainFactory grains, RequestUser user, long id, T record);
 
-    /// <summary>Reads the record and stores it merged with the row, as of the version read.</summary>
-    protected abstract Task MergeOnce(IGrainFactory grains, RequestUser user, long id, T record);
+    /// <summary>Reads the record and stores it merged with the row, as of the version read, if the user may change that record.</summary>
+    protected abstract Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, T record);
+
+    /// <summary>Refuses a merge into a record the user may not see or change (matches are visible, but may not be editable).</summary>
+    protected void RequireEdit(AccessProfile access, int responsibleId, string? place) =>
+        access.RequireOn(IdKind, AccessAction.Edit, responsibleId, $"this {Fields.RecordName}", stageId: place);
 
     public ImportIds Ids(IGrainFactory grains, RequestUser user, int expected) =>
         new(grains.GetGrain<IRecordIdGrain>(GrainKeys.For(user.PortalId, IdKind)), expected);
 
-    public async Task Merge(IGrainFactory grains, RequestUser user, long id, T record)
+    public async Task Merge(IGrainFactory grains, RequestUser user, AccessProfile access, long id, T record)
     {
         // Someone may change the record between our read and our write: read it again and retry.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await MergeOnce(grains, user, id, record);
+                await MergeOnce(grains, user, access, id, record);
                 return;
             }
             catch (CrmException e) when (e.Kind == CrmErrorKind.Conflict && attempt < 3)
@@ -79,6 +88,6 @@ public abstract class RecordImport<T> : RecordImport where T : class
         IGrainFactory grains, int concurrency, CancellationToken ct)
     {
         var plan = await ImportPlanner.Plan(this, file, mapping, job.Mode, context, candidates, ct);
-        await new ImportRunner<T>(this, plan, job, grains, context.User, mapping, concurrency).Run(ct);
+        await new ImportRunner<T>(this, plan, job, grains, context, mapping, concurrency).Run(ct);
     }
 }

@@ -11,9 +11,7 @@ namespace Crm.Web.Tests.Import;
 /// <summary>Rows to records: values by id or name, numbers, the records' own rules with the column at fault, merging.</summary>
 public sealed class RecordImportTests
 {
-    private static readonly ImportContext Context = new(new RequestUser(1, 7), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
-        DefaultLists.ContactTypes, DefaultLists.CompanyTypes, DefaultLists.Industries,
-        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], []);
+    private static readonly ImportContext Context = ImportTestContext.With([]);
 
     /// <summary>Each row of the CSV text built and checked as a lead; the record or the error.</summary>
     private static IReadOnlyList<(ImportedLead? Lead, RowError? Error)> Leads(string csv)
