@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Crm.Grains.Interfaces.Access;
 using Crm.Web.Api;
-using Npgsql;
 
 namespace Crm.Web.Access;
 
@@ -21,8 +20,6 @@ public static class AccessApi
     public sealed record AssigneeBody(AssigneeKind? Kind, int? SubjectId);
 
     public sealed record AdminBody(bool? IsAdmin);
-
-    public sealed record AuditEntry(long Id, DateTimeOffset At, int? ActorId, string Action, System.Text.Json.JsonElement Details);
 
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
@@ -73,10 +70,10 @@ public static class AccessApi
             return TypedResults.NoContent();
         }).WithName("SetAdmin");
 
-        access.MapGet("/audit", async (ClaimsPrincipal user, IGrainFactory grains, NpgsqlDataSource db, int? limit) =>
+        access.MapGet("/audit", async (ClaimsPrincipal user, IGrainFactory grains, AuditQueries audit, int? limit) =>
         {
             await CheckAdmin(grains, user);
-            return TypedResults.Ok(await Audit(db, user.PortalId(), Math.Clamp(limit ?? 100, 1, 1000)));
+            return TypedResults.Ok(await audit.Newest(user.PortalId(), Math.Clamp(limit ?? 100, 1, 1000)));
         }).WithName("GetAuditLog").WithDescription("The newest audit entries first: access changes and sign-ins.");
         return app;
     }
@@ -100,17 +97,4 @@ public static class AccessApi
     private static List<RoleAssignment> Assignees(int roleId, List<AssigneeBody?>? body) => (body ?? []).Select((a, i) =>
         a?.Kind is { } kind ? new RoleAssignment(roleId, kind, a.SubjectId)
             : throw CrmException.Invalid("invalid_assignee", $"Assignee {i + 1} needs a kind (user, department, departmentTree, everyone).", $"[{i}]")).ToList();
-
-    private static async Task<List<AuditEntry>> Audit(NpgsqlDataSource db, int portalId, int limit)
-    {
-        await using var command = db.CreateCommand("SELECT id, at, actor_id, action, details::text FROM audit_log WHERE portal_id = $1 ORDER BY id DESC LIMIT $2");
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = limit });
-        await using var reader = await command.ExecuteReaderAsync();
-        var entries = new List<AuditEntry>();
-        while (await reader.ReadAsync())
-            entries.Add(new AuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                reader.GetString(3), System.Text.Json.JsonDocument.Parse(reader.GetString(4)).RootElement.Clone()));
-        return entries;
-    }
 }

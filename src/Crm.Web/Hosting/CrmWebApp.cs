@@ -146,6 +146,7 @@ public static class CrmWebApp
     {
         services.AddSingleton<DealQueries>();
         services.AddSingleton<UserQueries>();
+        services.AddSingleton<AuditQueries>();
         services.AddSingleton<DealService>();
         services.AddSingleton<Leads.LeadQueries>();
         services.AddSingleton<Lists.ListCatalog>();
