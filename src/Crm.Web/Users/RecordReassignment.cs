@@ -49,7 +49,7 @@ public sealed class RecordReassignment(NpgsqlDataSource db, RecordServices recor
         await audit.Record(admin.PortalId, admin.UserId, "user.records_reassigned", new
         {
             fromUserId, toUserId,
-            kinds = results.ToDictionary(r => r.Key, r => new { r.Value.Total, r.Value.Succeeded, r.Value.Failed }),
+            kinds = results.ToDictionary(r => r.Key, r => new { total = r.Value.Total, succeeded = r.Value.Succeeded, failed = r.Value.Failed }),
         });
         return new ReassignResult(fromUserId, toUserId, total, total - failed, failed, results);
     }
