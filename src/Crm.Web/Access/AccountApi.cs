@@ -40,8 +40,10 @@ public static class AccountApi
             return Results.LocalRedirect("/login");
         });
 
-        app.MapGet("/api/users", async (ClaimsPrincipal user, UserQueries users) => TypedResults.Ok(await users.List(user.PortalId())))
-            .RequireAuthorization().WithTags("Account").WithName("ListUsers");
+        app.MapGet("/api/users", async (ClaimsPrincipal user, UserQueries users, bool? active) =>
+                TypedResults.Ok((await users.List(user.PortalId())).Where(u => active is null || u.IsActive == active).ToList()))
+            .RequireAuthorization().WithTags("Account").WithName("ListUsers")
+            .WithDescription("The portal's users with isActive; ?active=true gives those who can be made responsible for records.");
 
         return app;
     }

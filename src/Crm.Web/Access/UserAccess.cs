@@ -11,6 +11,12 @@ public sealed class UserAccess(IGrainFactory grains)
 
     /// <summary>Refuses a change of the portal's settings (pipelines, selection lists, custom fields) without the settings right.</summary>
     public async Task RequireSettings(RequestUser user) => (await Of(user)).RequireSettings();
+
+    /// <summary>Refuses anyone but a portal admin, with <paramref name="refusal"/> saying what only admins may do.</summary>
+    public async Task RequireAdmin(RequestUser user, string refusal)
+    {
+        if (!(await Of(user)).IsAdmin) throw CrmException.Forbidden("not_admin", refusal);
+    }
 }
 
 /// <summary>Refusals in one wording for every entry point.</summary>

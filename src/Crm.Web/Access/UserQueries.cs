@@ -18,4 +18,14 @@ public sealed class UserQueries(NpgsqlDataSource db)
             users.Add(new UserSummary(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
         return users;
     }
+
+    /// <summary>One user of the portal; null for an unknown id or another portal's user.</summary>
+    public async Task<UserSummary?> Find(int portalId, int userId)
+    {
+        await using var command = db.CreateCommand("SELECT id, display_name, email, is_active FROM users WHERE portal_id = $1 AND id = $2");
+        command.Parameters.Add(new() { Value = portalId });
+        command.Parameters.Add(new() { Value = userId });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new UserSummary(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)) : null;
+    }
 }

@@ -21,6 +21,15 @@ public sealed class BulkRunner(RecordServices records, BulkSelection selection, 
                 : throw CrmException.Invalid("too_many_rows", $"A bulk operation can change at most {BulkSelection.MaxRows:N0} rows.", "ids")
             : await selection.Ids(me.PortalId, await readable.Of(me, recordKind), recordKind, request.Filter, request.Search);
 
+        var result = await RunRows(ids, command, progress, ct);
+        log.LogInformation("Bulk {Action} of {Count} {Kind} rows by user {UserId}: {Failed} failed", request.Action, ids.Count, recordKind, me.UserId, result.Failed);
+        return result;
+    }
+
+    /// <summary>Sends the command for each row, a few at a time; a row's refusal is its result and the others go on.</summary>
+    public static async Task<BulkResult> RunRows(IReadOnlyList<long> ids, Func<long, Task> command, IProgress<BulkProgress>? progress = null,
+        CancellationToken ct = default)
+    {
         var results = new BulkRowResult[ids.Count];
         int done = 0, failed = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (i, _) =>
@@ -29,7 +38,6 @@ public sealed class BulkRunner(RecordServices records, BulkSelection selection, 
             if (!results[i].Ok) Interlocked.Increment(ref failed);
             progress?.Report(new BulkProgress(Interlocked.Increment(ref done), ids.Count, Volatile.Read(ref failed)));
         });
-        log.LogInformation("Bulk {Action} of {Count} {Kind} rows by user {UserId}: {Failed} failed", request.Action, ids.Count, recordKind, me.UserId, failed);
         return new BulkResult(ids.Count, ids.Count - failed, failed, results);
     }
 

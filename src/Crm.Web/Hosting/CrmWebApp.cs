@@ -19,6 +19,8 @@ using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
+using Crm.Web.Users;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +55,7 @@ public static class CrmWebApp
         AddCrmServices(builder.Services);
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
         builder.Services.AddMudServices();
         builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
@@ -76,6 +79,7 @@ public static class CrmWebApp
         app.MapAccountApi();
         app.MapAccessApi();
         app.MapTokensApi();
+        app.MapUsersApi();
         app.MapDealsApi();
         app.MapLeadsApi();
         app.MapCustomFieldsApi();
@@ -130,6 +134,8 @@ public static class CrmWebApp
             .AddUserStore<UserStore>()
             .AddClaimsPrincipalFactory<CrmClaimsFactory>()
             .AddSignInManager();
+        // After Identity's own: a deactivated user's cookie is refused at the next request, not 30 minutes later.
+        services.AddScoped<ISecurityStampValidator, ActiveSessionValidator>();
     }
 
     private static Task Challenge(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
@@ -172,6 +178,9 @@ public static class CrmWebApp
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<Activities.ActivityQueries>();
         services.AddScoped<PortalProvisioning>();
+        services.AddScoped<UserAdmin>();
+        services.AddSingleton<UserActivation>();
+        services.AddSingleton<RecordReassignment>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();

@@ -26,10 +26,15 @@ public sealed class PortalProvisioning(NpgsqlDataSource db, UserManager<CrmUser>
 
     public async Task<int> CreateUser(int portalId, NewUser user)
     {
+        var (id, result) = await TryCreateUser(portalId, user);
+        return id ?? throw new InvalidOperationException($"User {user.Email} not created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    /// <summary>Creates an active user under Identity's rules (e-mail, uniqueness, password); on failure nothing is stored and the errors say why.</summary>
+    public async Task<(int? Id, IdentityResult Result)> TryCreateUser(int portalId, NewUser user)
+    {
         var crmUser = new CrmUser { PortalId = portalId, Email = user.Email, DisplayName = user.DisplayName };
         var result = await users.CreateAsync(crmUser, user.Password);
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"User {user.Email} not created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        return crmUser.Id;
+        return (result.Succeeded ? crmUser.Id : null, result);
     }
 }
