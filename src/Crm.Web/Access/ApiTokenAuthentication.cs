@@ -42,6 +42,7 @@ public sealed class ApiTokenAuthentication(
         var principal = await claims.CreateAsync(user);
         // Re-issued under this scheme so logs and handlers can tell token calls from cookie sessions.
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        identity.AddClaim(new Claim(CrmClaims.TokenId, owner.Value.TokenId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

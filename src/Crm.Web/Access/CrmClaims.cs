@@ -8,6 +8,9 @@ public static class CrmClaims
     public const string Portal = "crm:portal";
     public const string DisplayName = "crm:name";
 
+    /// <summary>The API token a request was signed in with (absent for cookie sign-ins).</summary>
+    public const string TokenId = "crm:token";
+
     public static int PortalId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(Portal), out var id) ? id : throw new InvalidOperationException("The user has no portal claim.");
 

@@ -54,6 +54,7 @@ public static class CrmWebApp
         AddAccess(builder.Services);
         AddCrmServices(builder.Services);
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+        builder.Services.Configure<HubSessionOptions>(builder.Configuration.GetSection("Crm:Live"));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
         builder.Services.AddMudServices();
@@ -184,6 +185,8 @@ public static class CrmWebApp
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();
+        services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddHostedService<DemoSeeder>();
     }
 }

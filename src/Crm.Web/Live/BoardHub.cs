@@ -14,7 +14,7 @@ namespace Crm.Web.Live;
 /// newer than what it holds.
 /// </summary>
 [Authorize]
-public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, ReadableRowsOf readable) : Hub
+public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, ReadableRowsOf readable, HubSessions sessions) : Hub
 {
     public const string Path = "/hubs/board";
 
@@ -56,7 +56,17 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, Readab
     private async Task Join(BoardKey key) =>
         await groups.Join(key, await readable.Watching(Api.RequestUser.Of(Context.User!), key), Context.ConnectionId);
 
-    public override Task OnDisconnectedAsync(Exception? exception) => groups.LeaveAll(Context.ConnectionId);
+    public override Task OnConnectedAsync()
+    {
+        sessions.Opened(Context);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Closed(Context.ConnectionId);
+        return groups.LeaveAll(Context.ConnectionId);
+    }
 }
 
 /// <summary>
