@@ -22,6 +22,8 @@ public sealed class CompanyImport : RecordImport<CompanyFields>
 
     public override CompanyFields Check(CompanyFields fields, ImportContext c) => CompanyRules.Check(fields, c.CompanyTypes, c.Industries);
 
+    public override (int ResponsibleId, string? Status) Place(CompanyFields fields) => (fields.ResponsibleId, null);
+
     public override IReadOnlyDictionary<string, string>? CustomOf(CompanyFields record) => record.Custom;
 
     public override DuplicateKeys Keys(CompanyFields f) => DuplicateKeys.Of(f.Phones, f.Emails, "", f.Title);

@@ -19,6 +19,8 @@ public sealed class ContactImport : RecordImport<ContactFields>
 
     public override ContactFields Check(ContactFields fields, ImportContext c) => ContactRules.Check(fields, c.ContactTypes);
 
+    public override (int ResponsibleId, string? Status) Place(ContactFields fields) => (fields.ResponsibleId, null);
+
     public override IReadOnlyDictionary<string, string>? CustomOf(ContactFields record) => record.Custom;
 
     public override DuplicateKeys Keys(ContactFields f) => DuplicateKeys.Of(f.Phones, f.Emails, $"{f.FirstName} {f.LastName}", "");

@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.CustomFields;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Web.Access;
@@ -8,10 +9,12 @@ namespace Crm.Web.Import;
 /// <summary>
 /// What building and checking rows needs from the portal, read once per import: who imports (the
 /// default responsible), the selection lists the records' rules check against, the active users,
-/// and the custom fields (of all record types; <see cref="CustomFieldsOf"/> picks one's).
+/// the custom fields (of all record types; <see cref="CustomFieldsOf"/> picks one's), and the
+/// importing user's rights, which decide row by row whose records the file may add.
 /// </summary>
 public sealed record ImportContext(
     RequestUser User,
+    AccessProfile Access,
     IReadOnlyList<LeadStatus> LeadStatuses,
     IReadOnlyList<ListItem> LeadSources,
     IReadOnlyList<ListItem> ContactTypes,
@@ -23,10 +26,10 @@ public sealed record ImportContext(
     /// <summary>The custom fields of one record type ("lead").</summary>
     public IReadOnlyList<CustomField> CustomFieldsOf(string recordKind) => CustomFields.Where(f => f.RecordKind == recordKind).ToList();
 
-    public static async Task<ImportContext> Load(IGrainFactory grains, UserQueries users, RequestUser user)
+    public static async Task<ImportContext> Load(IGrainFactory grains, UserQueries users, UserAccess access, RequestUser user)
     {
         var lists = grains.GetGrain<ICrmListsGrain>(user.PortalId);
-        return new ImportContext(user, await lists.GetLeadStatuses(), await lists.GetLeadSources(), await lists.GetContactTypes(),
+        return new ImportContext(user, await access.Of(user), await lists.GetLeadStatuses(), await lists.GetLeadSources(), await lists.GetContactTypes(),
             await lists.GetCompanyTypes(), await lists.GetIndustries(), (await users.List(user.PortalId)).Where(u => u.IsActive).ToList(),
             await grains.GetGrain<ICustomFieldsGrain>(user.PortalId).Get(null));
     }

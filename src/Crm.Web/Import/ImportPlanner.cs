@@ -9,7 +9,8 @@ namespace Crm.Web.Import;
 /// static checks its grain runs, with the portal's lists), then duplicates: against the portal's
 /// records, one query per batch of rows, and against the earlier rows of the file. Last, a row that
 /// will create a record must give the record type's required custom fields; a row merged into (or
-/// skipped for) an existing record need not, as that record has them.
+/// skipped for) an existing record need not, as that record has them. A row whose record the user's
+/// rights do not let them import (its responsible, for leads its status) is refused with access_denied.
 /// </summary>
 public static class ImportPlanner
 {
@@ -73,6 +74,8 @@ public static class ImportPlanner
         {
             values = RowValues.Of(row, mapping);
             var record = import.Check(import.Build(values, context), context);
+            if (import.Refusal(record, context) is { } refused)
+                return (new PlannedRow<T>(row.Row, null, new RowError("access_denied", refused, values.ColumnOf("responsibleId"))), null);
             return (new PlannedRow<T>(row.Row, record, null), import.Keys(record));
         }
         catch (RowRefused refused)

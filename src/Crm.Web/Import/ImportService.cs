@@ -39,14 +39,14 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
     public async Task<ImportReport> Check(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, CancellationToken ct)
     {
         await RequireRights(user, kind);
-        var context = await ImportContext.Load(grains, users, user);
+        var context = await ImportContext.Load(grains, users, access, user);
         return await RecordImport.For(kind).Check(file, mapping, mode, context, candidates, ct);
     }
 
     public ImportJob Start(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, string fileName) =>
         jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Row).ToList(), async (job, ct) =>
         {
-            var context = await ImportContext.Load(grains, users, user);
+            var context = await ImportContext.Load(grains, users, access, user);
             await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, options.Value.Concurrency, ct);
         });
 }

@@ -41,6 +41,8 @@ public sealed class LeadImport : RecordImport<ImportedLead>
         return DuplicateKeys.Of(f.Phones, f.Emails, person, person.Length > 0 ? "" : f.CompanyName);
     }
 
+    public override (int ResponsibleId, string? Status) Place(ImportedLead lead) => (lead.Fields.ResponsibleId, lead.StatusId);
+
     public override Task Create(IGrainFactory grains, RequestUser user, long id, ImportedLead lead) =>
         Lead(grains, user, id).Create(lead.Fields, lead.StatusId, user.UserId);
 

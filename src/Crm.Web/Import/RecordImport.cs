@@ -1,4 +1,7 @@
+using Crm.Grains.Access;
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Portals;
+using Crm.Web.Access;
 using Crm.Web.Api;
 using Crm.Web.Duplicates;
 
@@ -45,6 +48,19 @@ public abstract class RecordImport<T> : RecordImport where T : class
     public abstract IReadOnlyDictionary<string, string>? CustomOf(T record);
 
     public abstract DuplicateKeys Keys(T record);
+
+    /// <summary>Whose record it is and, for leads, its status: where the rights to add it are looked up.</summary>
+    public abstract (int ResponsibleId, string? Status) Place(T record);
+
+    /// <summary>Why the user may not import this record (the rights to import and to add records of its responsible), or null.</summary>
+    public string? Refusal(T record, ImportContext context)
+    {
+        var (responsible, status) = Place(record);
+        foreach (var action in new[] { AccessAction.Import, AccessAction.Add })
+            if (!context.Access.Allows(IdKind, action, responsible, stageId: status))
+                return AccessChecks.Denied(action, $"{IdKind} records for this responsible").Message;
+        return null;
+    }
 
     /// <summary>Creates the record with a new id (from <see cref="ImportIds"/>).</summary>
     public abstract Task Create(IGrainFactory grains, RequestUser user, long id, T record);

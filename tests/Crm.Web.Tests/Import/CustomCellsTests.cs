@@ -20,7 +20,7 @@ public sealed class CustomCellsTests
     private static readonly CustomField Region = new("UF_CRM_8", "contact", "Region", CustomFieldType.String);
     private static readonly CustomField[] Fields = [Size, Due, Vip, Tier, Budget, Site, Owner, Region];
 
-    private static readonly ImportContext Context = new(new RequestUser(1, 7), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
+    private static readonly ImportContext Context = new(new RequestUser(1, 7), new Crm.Grains.Interfaces.Access.AccessProfile(1, 7, true, 1, [], [], []), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
         DefaultLists.ContactTypes, DefaultLists.CompanyTypes, DefaultLists.Industries,
         [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], Fields);
 

@@ -11,7 +11,7 @@ namespace Crm.Web.Tests.Import;
 /// <summary>Rows to records: values by id or name, numbers, the records' own rules with the column at fault, merging.</summary>
 public sealed class RecordImportTests
 {
-    private static readonly ImportContext Context = new(new RequestUser(1, 7), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
+    private static readonly ImportContext Context = new(new RequestUser(1, 7), new Crm.Grains.Interfaces.Access.AccessProfile(1, 7, true, 1, [], [], []), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
         DefaultLists.ContactTypes, DefaultLists.CompanyTypes, DefaultLists.Industries,
         [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], []);
 
