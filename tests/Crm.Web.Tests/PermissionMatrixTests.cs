@@ -241,6 +241,37 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
         Assert.Equal(before + allowed.Length, await w.Count(kind.Table));
     }
 
+    [Fact]
+    public async Task An_import_matches_duplicates_only_among_records_the_user_may_read_and_merges_only_into_those_it_may_edit()
+    {
+        var w = await World.Of(fixture);
+        var leads = Kinds["lead"];
+        var existing = new Dictionary<string, long>();
+        foreach (var owner in new[] { "Own", "Colleague", "Outsider" })
+        {
+            var created = await w.Admin.Http.PostAsJsonAsync("/api/leads", new { title = $"Dup {owner}", companyName = $"Dup {owner} Ltd", responsibleId = w.People[owner] });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            existing[owner] = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        }
+        await w.Grant([
+            new { entity = "lead", action = "read", scope = "department" }, new { entity = "lead", action = "edit", scope = "own" },
+            new { entity = "lead", action = "import", scope = "all" }, new { entity = "lead", action = "add", scope = "all" }]);
+        var before = new Dictionary<string, string>();
+        foreach (var (owner, id) in existing) before[owner] = await w.Snapshot(leads, id);
+
+        var report = await ImportRequests.RunImport(w.Me, "leads", "Title,Company name,Work phone\nRow Own,Dup Own Ltd,+1 555 0101\n" +
+            "Row Colleague,Dup Colleague Ltd,+1 555 0102\nRow Outsider,Dup Outsider Ltd,+1 555 0103\n", duplicates: "merge");
+        var rows = report.Rows.OrderBy(r => r.Row).ToList();
+
+        Assert.Equal((RowOutcome.Merged, existing["Own"]), (rows[0].Outcome, rows[0].RecordId!.Value));
+        Assert.Equal((RowOutcome.Error, "access_denied"), (rows[1].Outcome, rows[1].Code));          // seen, not to be changed
+        Assert.Equal((RowOutcome.Created, null), (rows[2].Outcome, rows[2].Duplicate));           // not seen: no duplicate of it
+        Assert.DoesNotContain($"#{existing["Outsider"]}", rows[2].Message);
+        Assert.NotEqual(before["Own"], await w.Snapshot(leads, existing["Own"]));
+        Assert.Equal(before["Colleague"], await w.Snapshot(leads, existing["Colleague"]));
+        Assert.Equal(before["Outsider"], await w.Snapshot(leads, existing["Outsider"]));
+    }
+
     [Theory]
     [MemberData(nameof(HubCases))]
     public async Task A_hub_watcher_holding_one_read_right_receives_exactly_the_events_of_records_its_scope_allows(string entity, string scope)
