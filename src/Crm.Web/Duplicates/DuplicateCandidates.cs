@@ -1,3 +1,4 @@
+using Crm.Web.Access;
 using Npgsql;
 
 namespace Crm.Web.Duplicates;
@@ -30,22 +31,29 @@ public sealed class DuplicateCandidates(NpgsqlDataSource db)
         ["company"] = ("companies", null, "lower(l.title)"),
     };
 
-    public async Task<IReadOnlyList<DuplicateCandidate>> Find(int portalId, string kind, IReadOnlyCollection<string> phones,
+    /// <summary>The candidates among the rows <paramref name="readable"/> selects (the records the importing user may see).</summary>
+    public async Task<IReadOnlyList<DuplicateCandidate>> Find(int portalId, string kind, ReadableRows readable, IReadOnlyCollection<string> phones,
         IReadOnlyCollection<string> emails, IReadOnlyCollection<string> persons, IReadOnlyCollection<string> companies, CancellationToken ct = default)
     {
         var (table, person, company) = Kinds[kind];
+        var query = new NpgsqlBatchCommand();
+        query.Parameters.Add(new() { Value = portalId });
+        query.Parameters.Add(new() { Value = phones.ToArray() });
+        query.Parameters.Add(new() { Value = emails.ToArray() });
+        query.Parameters.Add(new() { Value = persons.ToArray() });
+        query.Parameters.Add(new() { Value = companies.ToArray() });
         var columns = $"l.id, l.phone_digits, l.email_addresses, {person ?? "''"} AS person, {company ?? "''"} AS company, l.portal_id";
         // Phones and e-mails: the key alone finds the few rows that have it; the portal is checked on
         // those (inside, PostgreSQL would also scan the portal's part of the primary key per probe).
         string KeyProbe(string parameter, string keys) => $"""
             SELECT m.id, m.phone_digits, m.email_addresses, m.person, m.company FROM unnest({parameter}::text[]) AS k(key) CROSS JOIN LATERAL (
-                SELECT {columns} FROM {table} l WHERE NOT l.is_deleted AND l.{keys} @> ARRAY[k.key] OFFSET 0) m
+                SELECT {columns} FROM {table} l WHERE NOT l.is_deleted AND l.{keys} @> ARRAY[k.key]{readable.Apply(query.Parameters)} OFFSET 0) m
             WHERE m.portal_id = $1
             """;
         // Names: the name indexes begin with the portal.
         string NameProbe(string parameter, string name) => $"""
             SELECT m.id, m.phone_digits, m.email_addresses, m.person, m.company FROM unnest({parameter}::text[]) AS k(key) CROSS JOIN LATERAL (
-                SELECT {columns} FROM {table} l WHERE l.portal_id = $1 AND NOT l.is_deleted AND {name} = k.key OFFSET 0) m
+                SELECT {columns} FROM {table} l WHERE l.portal_id = $1 AND NOT l.is_deleted AND {name} = k.key{readable.Apply(query.Parameters)} OFFSET 0) m
             """;
         var probes = new List<string> { KeyProbe("$2", "phone_digits"), KeyProbe("$3", "email_addresses") };
         if (person is not null) probes.Add(NameProbe("$4", person));
@@ -55,14 +63,9 @@ public sealed class DuplicateCandidates(NpgsqlDataSource db)
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            BatchCommands = { new NpgsqlBatchCommand("SET LOCAL jit = off"), new NpgsqlBatchCommand(string.Join("\nUNION ALL\n", probes)) },
+            BatchCommands = { new NpgsqlBatchCommand("SET LOCAL jit = off"), query },
         };
-        var query = batch.BatchCommands[1];
-        query.Parameters.Add(new() { Value = portalId });
-        query.Parameters.Add(new() { Value = phones.ToArray() });
-        query.Parameters.Add(new() { Value = emails.ToArray() });
-        query.Parameters.Add(new() { Value = persons.ToArray() });
-        query.Parameters.Add(new() { Value = companies.ToArray() });
+        query.CommandText = string.Join("\nUNION ALL\n", probes);
         var found = new List<DuplicateCandidate>();
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {

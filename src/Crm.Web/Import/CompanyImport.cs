@@ -1,6 +1,8 @@
 using Crm.Grains.Companies;
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Companies;
+using Crm.Grains.Interfaces.Access;
+using Crm.Web.Access;
 using Crm.Web.Api;
 
 namespace Crm.Web.Import;
@@ -31,10 +33,11 @@ public sealed class CompanyImport : RecordImport<CompanyFields>
     public override Task Create(IGrainFactory grains, RequestUser user, long id, CompanyFields fields) =>
         Company(grains, user, id).Create(fields, user.UserId);
 
-    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, CompanyFields fields)
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, CompanyFields fields)
     {
         var grain = Company(grains, user, id);
         var existing = await grain.Get();
+        access.RequireOn(AccessEntity.Company, AccessAction.Edit, existing.Fields.ResponsibleId, "this company");
         await grain.Update(Merge(existing.Fields, fields), existing.Version, user.UserId);
     }
 

@@ -1,5 +1,7 @@
 using Crm.Grains.Contacts;
 using Crm.Grains.Interfaces.Contacts;
+using Crm.Grains.Interfaces.Access;
+using Crm.Web.Access;
 using Crm.Web.Api;
 
 namespace Crm.Web.Import;
@@ -28,10 +30,11 @@ public sealed class ContactImport : RecordImport<ContactFields>
     public override Task Create(IGrainFactory grains, RequestUser user, long id, ContactFields fields) =>
         Contact(grains, user, id).Create(fields, [], user.UserId);
 
-    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ContactFields fields)
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, ContactFields fields)
     {
         var grain = Contact(grains, user, id);
         var existing = await grain.Get();
+        access.RequireOn(AccessEntity.Contact, AccessAction.Edit, existing.Fields.ResponsibleId, "this contact");
         await grain.Update(Merge(existing.Fields, fields), existing.Version, user.UserId);
     }
 

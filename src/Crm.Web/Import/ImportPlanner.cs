@@ -1,5 +1,6 @@
 using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.CustomFields;
+using Crm.Web.Access;
 using Crm.Web.Duplicates;
 
 namespace Crm.Web.Import;
@@ -7,7 +8,8 @@ namespace Crm.Web.Import;
 /// <summary>
 /// Checks every row of a file without writing anything: the cells, then the record's own rules (the
 /// static checks its grain runs, with the portal's lists), then duplicates: against the portal's
-/// records, one query per batch of rows, and against the earlier rows of the file. Last, a row that
+/// records the user may see (a row never reveals, or merges into, a record the user could not
+/// open), one query per batch of rows, and against the earlier rows of the file. Last, a row that
 /// will create a record must give the record type's required custom fields; a row merged into (or
 /// skipped for) an existing record need not, as that record has them. A row whose record the user's
 /// rights do not let them import (its responsible, for leads its status) is refused with access_denied.
@@ -29,7 +31,7 @@ public static class ImportPlanner
         Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct },
             i => (rows[i], keys[i]) = CheckRow(import, file.Rows[i], mapping, context));
 
-        var existing = await MatchExisting(import.IdKind, context.User.PortalId, keys, candidates, ct);
+        var existing = await MatchExisting(import.IdKind, context.User.PortalId, context.Readable[import.IdKind], keys, candidates, ct);
         var customFields = context.CustomFieldsOf(import.IdKind);
         var original = new int?[rows.Length];
         var firstWith = new Dictionary<string, int>();
@@ -89,7 +91,7 @@ public static class ImportPlanner
     }
 
     /// <summary>For each row, the existing record it matches first by phone, then e-mail, then name (lowest id wins).</summary>
-    private static async Task<(long Id, string By)?[]> MatchExisting(string kind, int portalId, DuplicateKeys?[] keys,
+    private static async Task<(long Id, string By)?[]> MatchExisting(string kind, int portalId, ReadableRows readable, DuplicateKeys?[] keys,
         DuplicateCandidates candidates, CancellationToken ct)
     {
         var matches = new (long Id, string By)?[keys.Length];
@@ -98,7 +100,7 @@ public static class ImportPlanner
         await Parallel.ForEachAsync(rows.Chunk(LookupBatch), new ParallelOptions { MaxDegreeOfParallelism = LookupConcurrency, CancellationToken = ct }, async (batch, token) =>
         {
             var batchKeys = batch.Select(i => keys[i]!).ToList();
-            var found = await candidates.Find(portalId, kind,
+            var found = await candidates.Find(portalId, kind, readable,
                 batchKeys.SelectMany(k => k.Phones).ToHashSet(), batchKeys.SelectMany(k => k.Emails).ToHashSet(),
                 batchKeys.Select(k => k.Person).Where(n => n.Length > 0).ToHashSet(), batchKeys.Select(k => k.Company).Where(n => n.Length > 0).ToHashSet(), token);
             if (found.Count == 0) return;

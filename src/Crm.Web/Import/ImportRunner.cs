@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Access;
 using Crm.Web.Api;
 
 namespace Crm.Web.Import;
@@ -8,7 +9,7 @@ namespace Crm.Web.Import;
 /// reported and the others go on; a cancelled job takes no new row.
 /// </summary>
 public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, ImportJob job, IGrainFactory grains, RequestUser user,
-    ColumnMapping mapping, int concurrency) where T : class
+    AccessProfile access, ColumnMapping mapping, int concurrency) where T : class
 {
     /// <summary>The record each done row created, merged into or was skipped for: what a later duplicate of it refers to.</summary>
     private readonly long?[] _recordOf = new long?[plan.Rows.Count];
@@ -51,7 +52,7 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
             }
             if (duplicate?.RecordId is { } into && job.Mode == DuplicateMode.Merge)
             {
-                await import.Merge(grains, user, into, record);
+                await import.Merge(grains, user, access, into, record);
                 _recordOf[index] = into;
                 return new RowResult(row.Row, RowOutcome.Merged, $"merged into {duplicate.Describe()}", into, Duplicate: duplicate);
             }

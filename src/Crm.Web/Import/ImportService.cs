@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Crm.Web.Import;
 
 /// <summary>CSV import as the API and the page use it: read a file, map its columns, check it (dry run) or start a job.</summary>
-public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, UserAccess access, IOptions<ImportOptions> options)
+public sealed class ImportService(IGrainFactory grains, UserQueries users, DuplicateCandidates candidates, ImportJobs jobs, UserAccess access, ReadableRowsOf readable,
+    IOptions<ImportOptions> options)
 {
     /// <summary>Reads a file; refuses one without rows to import.</summary>
     public static ImportFile Read(byte[] bytes)
@@ -39,14 +40,14 @@ public sealed class ImportService(IGrainFactory grains, UserQueries users, Dupli
     public async Task<ImportReport> Check(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, CancellationToken ct)
     {
         await RequireRights(user, kind);
-        var context = await ImportContext.Load(grains, users, access, user);
+        var context = await ImportContext.Load(grains, users, access, readable, user);
         return await RecordImport.For(kind).Check(file, mapping, mode, context, candidates, ct);
     }
 
     public ImportJob Start(RequestUser user, ImportKind kind, ImportFile file, ColumnMapping mapping, DuplicateMode mode, string fileName) =>
         jobs.Start(user, kind, mode, fileName, file.Rows.Select(r => r.Row).ToList(), async (job, ct) =>
         {
-            var context = await ImportContext.Load(grains, users, access, user);
+            var context = await ImportContext.Load(grains, users, access, readable, user);
             await RecordImport.For(kind).Import(job, file, mapping, context, candidates, grains, options.Value.Concurrency, ct);
         });
 }

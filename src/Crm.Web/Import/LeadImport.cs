@@ -1,6 +1,8 @@
 using Crm.Grains.Deals;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Leads;
+using Crm.Grains.Interfaces.Access;
+using Crm.Web.Access;
 using Crm.Web.Api;
 
 namespace Crm.Web.Import;
@@ -46,10 +48,11 @@ public sealed class LeadImport : RecordImport<ImportedLead>
     public override Task Create(IGrainFactory grains, RequestUser user, long id, ImportedLead lead) =>
         Lead(grains, user, id).Create(lead.Fields, lead.StatusId, user.UserId);
 
-    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, long id, ImportedLead lead)
+    protected override async Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, ImportedLead lead)
     {
         var grain = Lead(grains, user, id);
         var existing = await grain.Get();
+        access.RequireOn(AccessEntity.Lead, AccessAction.Edit, existing.Fields.ResponsibleId, "this lead", stageId: existing.StatusId);
         await grain.Update(Merge(existing.Fields, lead.Fields), existing.Version, user.UserId);
     }
 

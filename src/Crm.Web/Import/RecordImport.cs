@@ -65,20 +65,23 @@ public abstract class RecordImport<T> : RecordImport where T : class
     /// <summary>Creates the record with a new id (from <see cref="ImportIds"/>).</summary>
     public abstract Task Create(IGrainFactory grains, RequestUser user, long id, T record);
 
-    /// <summary>Reads the record and stores it merged with the row, as of the version read.</summary>
-    protected abstract Task MergeOnce(IGrainFactory grains, RequestUser user, long id, T record);
+    /// <summary>
+    /// Reads the record and, when <paramref name="access"/> allows changing it, stores it merged with
+    /// the row, as of the version read.
+    /// </summary>
+    protected abstract Task MergeOnce(IGrainFactory grains, RequestUser user, AccessProfile access, long id, T record);
 
     public ImportIds Ids(IGrainFactory grains, RequestUser user, int expected) =>
         new(grains.GetGrain<IRecordIdGrain>(GrainKeys.For(user.PortalId, IdKind)), expected);
 
-    public async Task Merge(IGrainFactory grains, RequestUser user, long id, T record)
+    public async Task Merge(IGrainFactory grains, RequestUser user, AccessProfile access, long id, T record)
     {
         // Someone may change the record between our read and our write: read it again and retry.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await MergeOnce(grains, user, id, record);
+                await MergeOnce(grains, user, access, id, record);
                 return;
             }
             catch (CrmException e) when (e.Kind == CrmErrorKind.Conflict && attempt < 3)
@@ -95,6 +98,6 @@ public abstract class RecordImport<T> : RecordImport where T : class
         IGrainFactory grains, int concurrency, CancellationToken ct)
     {
         var plan = await ImportPlanner.Plan(this, file, mapping, job.Mode, context, candidates, ct);
-        await new ImportRunner<T>(this, plan, job, grains, context.User, mapping, concurrency).Run(ct);
+        await new ImportRunner<T>(this, plan, job, grains, context.User, context.Access, mapping, concurrency).Run(ct);
     }
 }

@@ -22,7 +22,7 @@ public sealed class CustomCellsTests
 
     private static readonly ImportContext Context = new(new RequestUser(1, 7), new Crm.Grains.Interfaces.Access.AccessProfile(1, 7, true, 1, [], [], []), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
         DefaultLists.ContactTypes, DefaultLists.CompanyTypes, DefaultLists.Industries,
-        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], Fields);
+        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], Fields, new Dictionary<string, Crm.Web.Access.ReadableRows>());
 
     private static readonly ImportFieldSet LeadFields = ImportFields.For(ImportKind.Leads, Fields);
 

@@ -13,7 +13,7 @@ public sealed class RecordImportTests
 {
     private static readonly ImportContext Context = new(new RequestUser(1, 7), new Crm.Grains.Interfaces.Access.AccessProfile(1, 7, true, 1, [], [], []), DefaultLists.LeadStatuses, DefaultLists.LeadSources,
         DefaultLists.ContactTypes, DefaultLists.CompanyTypes, DefaultLists.Industries,
-        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], []);
+        [new UserSummary(7, "Anna Admin", "anna@example.com", true), new UserSummary(8, "Bob Seller", "bob@example.com", true)], [], new Dictionary<string, Crm.Web.Access.ReadableRows>());
 
     /// <summary>Each row of the CSV text built and checked as a lead; the record or the error.</summary>
     private static IReadOnlyList<(ImportedLead? Lead, RowError? Error)> Leads(string csv)
