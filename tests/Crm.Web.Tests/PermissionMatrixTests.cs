@@ -101,7 +101,7 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
         {
             case "read":
                 await w.Grant(entity == "activity" ? [right, ownerRead] : [right]);
-                await Reads(w, kind, allowed);
+                await Reads(w, kind, scope);
                 break;
             case "add":
                 await w.Grant(entity == "activity" ? [right, ownerRead] : [right]);
@@ -128,8 +128,9 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
         }
     }
 
-    private static async Task Reads(World w, Kind kind, string[] allowed)
+    private static async Task Reads(World w, Kind kind, string scope)
     {
+        var allowed = Reach[scope];
         foreach (var owner in Owners)
         {
             var response = await w.Me.Http.GetAsync($"/api/{kind.Path}/{w.Records[(kind.Entity, owner)]}");
@@ -148,6 +149,16 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
         }
         var listed = list.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToHashSet();
         Assert.Equal(Owners.Where(allowed.Contains).Select(o => w.Records[(kind.Entity, o)]), worldIds.Where(listed.Contains));
+        if (kind.Entity == "activity") return;
+
+        // Counts and totals cover the same rows, of all the portal's records so far (not only the world's).
+        var expected = await w.Reachable(kind, scope);
+        Assert.Equal(expected, (await w.Me.Http.GetFromJsonAsync<JsonElement>($"/api/{kind.Path}")).GetProperty("total").GetInt32());
+        if (kind.Entity == "deal")
+        {
+            var board = await w.Me.Http.GetFromJsonAsync<JsonElement>($"/api/pipelines/{w.Portal.PipelineId}/board");
+            Assert.Equal(expected, board.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("totals").GetProperty("count").GetInt32()));
+        }
     }
 
     private static async Task Adds(World w, Kind kind, string[] allowed, string tag)
@@ -281,23 +292,46 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
         await w.Grant([new { entity, action = "read", scope }]);
         var (adminHub, adminEvents) = await Watch(w.Admin, w, entity);
         var (myHub, myEvents) = await Watch(w.Me, w, entity);
+        var totals = entity is "lead" or "deal" ? Channel.CreateUnbounded<int>() : null;
+        if (totals is not null)
+            myHub.On<JsonElement>(entity == "lead" ? "leadTotals" : "columnTotals",
+                t => totals.Writer.TryWrite(t.GetProperty("columns").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32())));
         await using var a = adminHub;
         await using var m = myHub;
 
         var created = new Dictionary<string, long>();
         foreach (var owner in Owners.Reverse()) created[owner] = await w.Create(kind, $"Live {entity} {owner} {scope}", w.People[owner]);
 
-        // One loop hands each event to every watcher of the board in turn: once the admin's watcher has
-        // the last one, the restricted watcher has been handed all of its own; a round trip on its
-        // connection then brings in whatever was already sent to it.
+        // The user's own record comes last: events reach a connection in order, so once it is in,
+        // anything else sent would have come before it. A scope that reaches nothing has no such
+        // closing event: there, once the admin's watcher has every event (one loop hands each event to
+        // all watchers of the board in turn), a round trip on the connection brings in what was sent.
         var ids = created.Values.ToHashSet();
-        var adminSaw = new HashSet<long>();
-        using (var timeout = new CancellationTokenSource(Patience))
-            while (!ids.IsSubsetOf(adminSaw)) adminSaw.Add(await adminEvents.Reader.ReadAsync(timeout.Token));
-        await Unwatch(myHub, w, entity);
         var mine = new HashSet<long>();
-        while (myEvents.Reader.TryRead(out var id)) mine.Add(id);
+        using (var timeout = new CancellationTokenSource(Patience))
+        {
+            if (Reach[scope].Contains("Own"))
+                while (mine.Add(await myEvents.Reader.ReadAsync(timeout.Token)) && !mine.Contains(created["Own"])) { }
+            else
+            {
+                var adminSaw = new HashSet<long>();
+                while (!ids.IsSubsetOf(adminSaw)) adminSaw.Add(await adminEvents.Reader.ReadAsync(timeout.Token));
+                await Subscribe(myHub, w, entity);
+                while (myEvents.Reader.TryRead(out var id)) mine.Add(id);
+            }
+        }
         Assert.Equal(Owners.Where(Reach[scope].Contains).Select(o => created[o]).Order(), mine.Where(ids.Contains).Order());
+        if (totals is null) return;
+
+        // Board totals follow changes: the last ones count exactly the records the scope reaches, and none ever counted more.
+        var expected = await w.Reachable(kind, scope);
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var count = await totals.Reader.ReadAsync(patience.Token);
+            Assert.True(count <= expected, $"the watcher's totals count {count} records; it may see {expected}");
+            if (count == expected) break;
+        }
     }
 
     private static async Task<(HubConnection Hub, Channel<long> Ids)> Watch(SignedInClient client, World w, string entity)
@@ -312,20 +346,16 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
         };
         hub.On<JsonElement>(method, e => ids.Writer.TryWrite(id(e)));
         await hub.StartAsync();
-        switch (entity)
-        {
-            case "lead": await hub.InvokeAsync("SubscribeLeads"); break;
-            case "deal": await hub.InvokeAsync("SubscribeBoard", w.Portal.PipelineId); break;
-            default: await hub.InvokeAsync("SubscribeRecords", Kinds[entity].Path); break;
-        }
+        await Subscribe(hub, w, entity);
         return (hub, ids);
     }
 
-    private static Task Unwatch(HubConnection hub, World w, string entity) => entity switch
+    /// <summary>Subscribes the connection (again: joining twice changes nothing).</summary>
+    private static Task Subscribe(HubConnection hub, World w, string entity) => entity switch
     {
-        "lead" => hub.InvokeAsync("UnsubscribeLeads"),
-        "deal" => hub.InvokeAsync("UnsubscribeBoard", w.Portal.PipelineId),
-        _ => hub.InvokeAsync("UnsubscribeRecords", Kinds[entity].Path),
+        "lead" => hub.InvokeAsync("SubscribeLeads"),
+        "deal" => hub.InvokeAsync("SubscribeBoard", w.Portal.PipelineId),
+        _ => hub.InvokeAsync("SubscribeRecords", Kinds[entity].Path),
     };
 
     /// <summary>The portal the matrix runs in, made once for the class (tests of one class run one after another).</summary>
@@ -411,6 +441,15 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
             command.Parameters.Add(new() { Value = Portal.PortalId });
             command.Parameters.Add(new() { Value = id });
             return api + "\n" + await command.ExecuteScalarAsync();
+        }
+
+        /// <summary>How many of the portal's records of the kind (as the admin lists them) a scope reaches.</summary>
+        public async Task<int> Reachable(Kind kind, string scope)
+        {
+            var responsibles = Reach[scope].Select(o => People[o]).ToHashSet();
+            var all = (await Admin.Http.GetFromJsonAsync<JsonElement>($"/api/{kind.Path}?pageSize=500")).GetProperty("items").EnumerateArray().ToList();
+            Assert.True(all.Count < 500, "more records than one page: count them otherwise");
+            return scope == "all" ? all.Count : all.Count(r => responsibles.Contains(r.GetProperty("responsibleId").GetInt32()));
         }
 
         public async Task<long> Count(string table)
