@@ -57,6 +57,9 @@ public sealed class ReadableRowsOf(UserAccess access, IGrainFactory grains)
 
     public Task<ReadableRows> Companies(RequestUser user, AccessAction action = AccessAction.Read) => Simple(user, AccessEntity.Company, action);
 
+    /// <summary>Activities by their own responsible (the record they belong to is checked on its own).</summary>
+    public Task<ReadableRows> Activities(RequestUser user, AccessAction action = AccessAction.Read) => Simple(user, AccessEntity.Activity, action);
+
     /// <summary>The rows of a record type ("lead", "deal", "contact", "company"); deals of every pipeline.</summary>
     public Task<ReadableRows> Of(RequestUser user, string recordKind, AccessAction action = AccessAction.Read) => recordKind switch
     {

@@ -18,17 +18,17 @@ public static class ActivitiesApi
     {
         var api = app.MapGroup("/api/activities").RequireAuthorization().WithTags("Activities");
 
-        api.MapGet("/mine", async (ClaimsPrincipal user, ActivityQueries queries) =>
+        api.MapGet("/mine", async (ClaimsPrincipal user, ActivityQueries queries, ReadableRowsOf readable) =>
         {
             var me = RequestUser.Of(user);
-            return TypedResults.Ok(await queries.Mine(me.PortalId, me.UserId));
+            return TypedResults.Ok(await queries.Mine(me.PortalId, await readable.Activities(me), me.UserId));
         }).WithName("MyActivities").WithDescription("The signed-in user's open activities, soonest deadline first, with overdue ones flagged.");
 
-        api.MapGet("/", async (ClaimsPrincipal user, ActivityQueries queries, RecordOwners owners, string ownerKind, long ownerId) =>
+        api.MapGet("/", async (ClaimsPrincipal user, ActivityQueries queries, RecordOwners owners, ReadableRowsOf readable, string ownerKind, long ownerId) =>
         {
             var me = RequestUser.Of(user);
             await owners.RequireReadable(me, new RecordRef(ownerKind.ToLowerInvariant(), ownerId));
-            return TypedResults.Ok(await queries.OfRecord(me.PortalId, ownerKind.ToLowerInvariant(), ownerId));
+            return TypedResults.Ok(await queries.OfRecord(me.PortalId, await readable.Activities(me), ownerKind.ToLowerInvariant(), ownerId));
         })
             .WithName("RecordActivities").WithDescription("The activities of one lead, deal, contact or company.");
 

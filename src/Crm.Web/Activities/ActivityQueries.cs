@@ -1,4 +1,5 @@
 using Crm.Silo.ReadModel;
+using Crm.Web.Access;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,29 +12,27 @@ public sealed record ActivityRow(long Id, string Type, string Subject, int Respo
 /// <summary>Reads of the activities read model. Every query filters by portal.</summary>
 public sealed class ActivityQueries(NpgsqlDataSource db, TimeProvider clock)
 {
-    /// <summary>A user's open activities, soonest deadline first (those without one last).</summary>
-    public Task<IReadOnlyList<ActivityRow>> Mine(int portalId, int userId) => Read("""
-        WHERE portal_id = $1 AND responsible_id = $2 AND NOT is_deleted AND NOT done
-        ORDER BY deadline NULLS LAST, id LIMIT 500
-        """, portalId, userId, "");
+    /// <summary>A user's open activities the user may see, soonest deadline first (those without one last).</summary>
+    public Task<IReadOnlyList<ActivityRow>> Mine(int portalId, ReadableRows readable, int userId) =>
+        Read("portal_id = $1 AND responsible_id = $2 AND NOT is_deleted AND NOT done", "deadline NULLS LAST, id", readable, portalId, userId, "");
 
-    /// <summary>The activities of one record, open ones first, then by deadline.</summary>
-    public Task<IReadOnlyList<ActivityRow>> OfRecord(int portalId, string kind, long id) => Read("""
-        WHERE portal_id = $1 AND owner_id = $2 AND owner_kind = $3 AND NOT is_deleted
-        ORDER BY done, deadline NULLS LAST, id LIMIT 500
-        """, portalId, id, kind);
+    /// <summary>The activities of one record that the user may see, open ones first, then by deadline.</summary>
+    public Task<IReadOnlyList<ActivityRow>> OfRecord(int portalId, ReadableRows readable, string kind, long id) =>
+        Read("portal_id = $1 AND owner_id = $2 AND owner_kind = $3 AND NOT is_deleted", "done, deadline NULLS LAST, id", readable, portalId, id, kind);
 
-    private async Task<IReadOnlyList<ActivityRow>> Read(string where, int portalId, long second, string third)
+    private async Task<IReadOnlyList<ActivityRow>> Read(string where, string order, ReadableRows readable, int portalId, long second, string third)
     {
-        await using var command = db.CreateCommand($"""
-            SELECT id, type, subject, responsible_id, owner_kind, owner_id, deadline, done, deadline IS NOT NULL AND deadline < $4 AND NOT done, version
-            FROM activities
-            {where}
-            """);
+        await using var command = db.CreateCommand();
         command.Parameters.Add(new() { Value = portalId });
         command.Parameters.Add(new() { Value = second });
         command.Parameters.Add(new() { Value = third });
         command.Parameters.Add(new() { Value = clock.GetUtcNow().UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.CommandText = $"""
+            SELECT id, type, subject, responsible_id, owner_kind, owner_id, deadline, done, deadline IS NOT NULL AND deadline < $4 AND NOT done, version
+            FROM activities
+            WHERE {where}{readable.Apply(command.Parameters)}
+            ORDER BY {order} LIMIT 500
+            """;
         var rows = new List<ActivityRow>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

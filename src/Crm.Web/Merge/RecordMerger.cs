@@ -40,7 +40,7 @@ public sealed class RecordMerger(IGrainFactory grains, ActivityQueries activitie
             _ => await grains.GetGrain<ICompanyGrain>(Key(keep.Id)).MergeFrom(duplicate.Id, me.UserId),
         };
 
-        foreach (var activity in await activities.OfRecord(me.PortalId, duplicate.Kind, duplicate.Id))
+        foreach (var activity in await activities.OfRecord(me.PortalId, ReadableRows.Everything, duplicate.Kind, duplicate.Id))
             await grains.GetGrain<IActivityGrain>(Key(activity.Id)).MoveTo(keep, me.UserId);
         if (keep.Kind == "contact")
             foreach (var deal in await deals.OfContact(me.PortalId, ReadableRows.Everything, duplicate.Id))
