@@ -47,6 +47,8 @@ public sealed class ListFilterAndBulkTests(BrowserFixture fixture)
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Change responsible" }).ClickAsync();
         await page.Locator("[data-testid=bulk-responsible]").Locator("..").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Nth(1).ClickAsync();
+        // The choice is made on the server; running before it arrives would send no responsible.
+        await Assertions.Expect(page.Locator("[data-testid=bulk-responsible]").Locator("..")).ToContainTextAsync("Bob Seller");
         await page.Locator("[data-testid=bulk-run]").ClickAsync();
         // Each row goes through its grain: on a loaded CI machine this can take longer than the default wait.
         await Assertions.Expect(page.Locator("[data-testid=bulk-result]")).ToContainTextAsync("2 of 2 done", new() { Timeout = 30_000 });
