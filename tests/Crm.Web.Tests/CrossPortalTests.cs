@@ -317,26 +317,14 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
     /// <summary>Portal B with one of everything (names contain "Zebra"), and portal A with no records at all.</summary>
     private sealed class World
     {
-        private static readonly SemaphoreSlim Gate = new(1, 1);
-        private static World? _made;
+        private static readonly MadeOnce<World> Once = new(Make);
 
         public required SignedInClient Attacker { get; init; }
         public required SignedInClient VictimAdmin { get; init; }
         public required TestPortal VictimPortal { get; init; }
         public required Ids Victim { get; init; }
 
-        public static async Task<World> Of(WebFixture fixture)
-        {
-            await Gate.WaitAsync();
-            try
-            {
-                return _made ??= await Make(fixture);
-            }
-            finally
-            {
-                Gate.Release();
-            }
-        }
+        public static Task<World> Of(WebFixture fixture) => Once.Of(fixture);
 
         private static async Task<World> Make(WebFixture fixture)
         {

@@ -361,8 +361,7 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
     /// <summary>The portal the matrix runs in, made once for the class (tests of one class run one after another).</summary>
     private sealed class World
     {
-        private static readonly SemaphoreSlim Gate = new(1, 1);
-        private static World? _made;
+        private static readonly MadeOnce<World> Once = new(Make);
 
         public required TestPortal Portal { get; init; }
         public required SignedInClient Admin { get; init; }
@@ -375,18 +374,7 @@ public sealed class PermissionMatrixTests(WebFixture fixture)
 
         public static string NameOf(string entity, string owner) => $"World {entity} {owner}";
 
-        public static async Task<World> Of(WebFixture fixture)
-        {
-            await Gate.WaitAsync();
-            try
-            {
-                return _made ??= await Make(fixture);
-            }
-            finally
-            {
-                Gate.Release();
-            }
-        }
+        public static Task<World> Of(WebFixture fixture) => Once.Of(fixture);
 
         private static async Task<World> Make(WebFixture fixture)
         {
