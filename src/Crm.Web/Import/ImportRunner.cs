@@ -10,8 +10,6 @@ namespace Crm.Web.Import;
 public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, ImportJob job, IGrainFactory grains, ImportContext context,
     ColumnMapping mapping, int concurrency) where T : class
 {
-    private RequestUser User => context.User;
-
     /// <summary>The record each done row created, merged into or was skipped for: what a later duplicate of it refers to.</summary>
     private readonly long?[] _recordOf = new long?[plan.Rows.Count];
 
@@ -53,12 +51,12 @@ public sealed class ImportRunner<T>(RecordImport<T> import, ImportPlan<T> plan, 
             }
             if (duplicate?.RecordId is { } into && job.Mode == DuplicateMode.Merge)
             {
-                await import.Merge(grains, User, context.Access, into, record);
+                await import.Merge(grains, context.User, context.Access, into, record);
                 _recordOf[index] = into;
                 return new RowResult(row.Row, RowOutcome.Merged, $"merged into {duplicate.Describe()}", into, Duplicate: duplicate);
             }
             var created = await _ids.Next();
-            await import.Create(grains, User, created, record);
+            await import.Create(grains, context.User, created, record);
             _recordOf[index] = created;
             return duplicate is null
                 ? new RowResult(row.Row, RowOutcome.Created, $"created #{created}", created)
