@@ -35,6 +35,27 @@ public sealed class UserSettingsPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_admin_revokes_another_users_token_from_the_users_page()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var bob = await fixture.Host.SignIn(portal.SecondEmail);
+        var created = await (await bob.Http.PostAsJsonAsync("/api/tokens", new { name = "Nightly export" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        using var bearer = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", created.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/leads")).StatusCode);
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/settings/users", "[data-testid=user-table]");
+
+        await page.Locator($"[data-testid=user-table] tr[data-id='{portal.SecondId}'] [data-testid=user-tokens-open]").ClickAsync();
+        var token = page.Locator("[data-testid=user-tokens] tbody tr", new() { HasText = "Nightly export" });
+        await Assertions.Expect(token.Locator("[data-testid=token-status]")).ToHaveTextAsync("active");
+        await token.Locator("[data-testid=token-revoke]").ClickAsync();
+        await page.Locator(".mud-dialog", new() { HasText = "cannot be undone" }).Locator("button:has-text('Revoke')").ClickAsync();
+
+        await Assertions.Expect(token.Locator("[data-testid=token-status]")).ToContainTextAsync("revoked");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/leads")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_user_who_is_not_admin_is_told_the_page_is_for_admins()
     {
         var portal = await fixture.Host.CreatePortal();

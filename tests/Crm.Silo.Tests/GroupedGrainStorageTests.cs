@@ -52,13 +52,13 @@ public sealed class GroupedGrainStorageTests(ClusterFixture fixture)
 
         var read = await Read(Grouped, id);
         Assert.True(read.RecordExists);
-        Assert.Equal("by ADO.NET", read.State.Text);
+        Assert.Equal("by ADO.NET", read.State!.Text);
         Assert.Equal(written.ETag, read.ETag);
 
         read.State.Text = "by the grouped provider";
         await Grouped.WriteStateAsync("probe", id, read);
         var back = await Read(AdoNet, id);
-        Assert.Equal("by the grouped provider", back.State.Text);
+        Assert.Equal("by the grouped provider", back.State!.Text);
         Assert.Equal(read.ETag, back.ETag);
 
         await Grouped.ClearStateAsync("probe", id, read);
@@ -73,15 +73,15 @@ public sealed class GroupedGrainStorageTests(ClusterFixture fixture)
         var second = await Read(Grouped, id);
         Assert.False(first.RecordExists);
         Assert.Null(first.ETag);
-        Assert.Equal("", first.State.Text);
+        Assert.Equal("", first.State!.Text);
 
         first.State.Text = "first";
         await Grouped.WriteStateAsync("probe", id, first);
         Assert.Equal("1", first.ETag);
         // A second activation that also saw no state must not overwrite the first one's.
-        second.State.Text = "second";
+        second.State!.Text = "second";
         await Assert.ThrowsAsync<InconsistentStateException>(() => Grouped.WriteStateAsync("probe", id, second));
-        Assert.Equal("first", (await Read(AdoNet, id)).State.Text);
+        Assert.Equal("first", (await Read(AdoNet, id)).State!.Text);
     }
 
     [Fact]
@@ -91,14 +91,14 @@ public sealed class GroupedGrainStorageTests(ClusterFixture fixture)
         var states = ids.Select(_ => new GrainState<ProbeState>(new ProbeState())).ToList();
         for (var i = 0; i < ids.Count; i++)
         {
-            states[i].State.Text = $"v1 {i}";
+            states[i].State!.Text = $"v1 {i}";
             await Grouped.WriteStateAsync("probe", ids[i], states[i]);
         }
         var stale = new GrainState<ProbeState>(new ProbeState { Text = "stale" }) { ETag = "7", RecordExists = true };
 
         var writes = ids.Select((id, i) =>
         {
-            states[i].State.Text = $"v2 {i}";
+            states[i].State!.Text = $"v2 {i}";
             return Grouped.WriteStateAsync("probe", id, states[i]);
         }).ToList();
         var staleWrite = Grouped.WriteStateAsync("probe", ids[0], stale);
@@ -108,7 +108,7 @@ public sealed class GroupedGrainStorageTests(ClusterFixture fixture)
         var reads = await Task.WhenAll(ids.Select(id => Read(AdoNet, id)));
         Assert.All(reads.Select((r, i) => (r, i)), x =>
         {
-            Assert.Equal($"v2 {x.i}", x.r.State.Text);
+            Assert.Equal($"v2 {x.i}", x.r.State!.Text);
             Assert.Equal("2", x.r.ETag);
         });
     }

@@ -96,6 +96,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("DELETE", "/api/tokens/{id:long}", i => $"/api/tokens/{i.Token}"),
         new("PUT", "/api/users/{id:int}/active", i => $"/api/users/{i.User}/active", _ => new { isActive = false }),
         new("POST", "/api/users/{id:int}/reassign", i => $"/api/users/{i.User}/reassign", i => new { toUserId = i.User }),
+        new("GET", "/api/users/{id:int}/tokens", i => $"/api/users/{i.User}/tokens"),
+        new("DELETE", "/api/users/{id:int}/tokens/{tokenId:long}", i => $"/api/users/{i.User}/tokens/{i.Token}"),
         new("PUT", "/api/custom-fields/{code}", i => $"/api/custom-fields/{i.Field}", _ => new { label = "Hijacked" }),
         new("DELETE", "/api/custom-fields/{code}", i => $"/api/custom-fields/{i.Field}"),
         new("GET", "/api/import/jobs/{id:guid}", i => $"/api/import/jobs/{i.ImportJob}"),

@@ -29,7 +29,8 @@ public partial class DeploymentFileTests
     public void Every_setting_the_compose_file_passes_is_one_the_product_reads()
     {
         var known = typeof(ClusterSettings).GetProperties().Select(p => $"Crm__Cluster__{p.Name}")
-            .Concat(["Crm__Mode", "Crm__LogFormat", "Crm__Demo__Seed", "Crm__Demo__Password", "ConnectionStrings__Crm"])
+            .Concat(["Crm__Mode", "Crm__LogFormat", "Crm__Demo__Seed", "Crm__Demo__Password", "ConnectionStrings__Crm",
+                Crm.Web.Operator.OperatorKeyFilter.ConfigKey.Replace(":", "__")])
             .ToHashSet();
         var used = SettingKey().Matches(Compose).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.NotEmpty(used);

@@ -110,7 +110,7 @@ public sealed class UsersApiTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task A_deactivated_user_cannot_sign_in_and_their_session_and_token_stop_until_reactivated()
+    public async Task A_deactivated_user_cannot_sign_in_their_session_stops_and_their_tokens_are_revoked_for_good()
     {
         var (portal, admin) = await NewPortal();
         var email = NewEmail();
@@ -137,10 +137,44 @@ public sealed class UsersApiTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await SetActive(admin, id, true)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, await Login(email, NewPassword));
         Assert.Contains(id, (await Users(admin, "?active=true")).Select(u => u.GetProperty("id").GetInt32()));
-        // The session cut off stays cut off: reactivation needs a new sign-in.
+        // The session cut off stays cut off: reactivation needs a new sign-in; the token stays revoked.
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Http.GetAsync("/api/leads")).StatusCode);
-        Assert.Equal(id, Assert.Single(await Audit(admin, "user.deactivated")).GetProperty("details").GetProperty("userId").GetInt32());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/leads")).StatusCode);
+        Assert.NotNull(Assert.Single((await admin.GetFromJsonAsync<List<JsonElement>>($"/api/users/{id}/tokens"))!).GetProperty("revokedAt").GetString());
+        var deactivation = Assert.Single(await Audit(admin, "user.deactivated")).GetProperty("details");
+        Assert.Equal(id, deactivation.GetProperty("userId").GetInt32());
+        Assert.Equal(1, deactivation.GetProperty("revokedTokens").GetInt32());
         Assert.Equal(id, Assert.Single(await Audit(admin, "user.reactivated")).GetProperty("details").GetProperty("userId").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_admin_sees_and_revokes_another_users_tokens_and_nobody_else_can()
+    {
+        var (portal, admin) = await NewPortal();
+        var bob = await fixture.Host.SignIn(portal.SecondEmail);
+        var created = await (await bob.Http.PostAsJsonAsync("/api/tokens", new { name = "Bob's script" })).Content.ReadFromJsonAsync<JsonElement>();
+        var tokenId = created.GetProperty("id").GetInt64();
+        using var bearer = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/leads")).StatusCode);
+
+        var listed = Assert.Single((await admin.GetFromJsonAsync<List<JsonElement>>($"/api/users/{portal.SecondId}/tokens"))!);
+        Assert.Equal("Bob's script", listed.GetProperty("name").GetString());
+        Assert.False(listed.TryGetProperty("token", out _));
+        // Bob may not look at the admin's tokens, nor revoke through the admin route; the token still works.
+        await ProblemOf(await bob.Http.GetAsync($"/api/users/{portal.AdminId}/tokens"), HttpStatusCode.Forbidden, "not_admin");
+        await ProblemOf(await bob.Http.DeleteAsync($"/api/users/{portal.SecondId}/tokens/{tokenId}"), HttpStatusCode.Forbidden, "not_admin");
+        // The token named under the wrong owner is not found, and stays usable.
+        await ProblemOf(await admin.DeleteAsync($"/api/users/{portal.AdminId}/tokens/{tokenId}"), HttpStatusCode.NotFound, "token_not_found");
+        await ProblemOf(await admin.GetAsync("/api/users/987654/tokens"), HttpStatusCode.NotFound, "user_not_found");
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/leads")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/users/{portal.SecondId}/tokens/{tokenId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/leads")).StatusCode);
+        var revoked = Assert.Single(await Audit(admin, "token.revoked"));
+        Assert.Equal(portal.AdminId, revoked.GetProperty("actorId").GetInt32());
+        Assert.Equal(portal.SecondId, revoked.GetProperty("details").GetProperty("ownerId").GetInt32());
     }
 
     [Fact]

@@ -10,10 +10,14 @@ public sealed class WebFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public string ClusterId { get; } = $"web-{Guid.NewGuid():N}";
 
+    /// <summary>The hosting operator's key this host is configured with.</summary>
+    public string OperatorKey { get; } = $"operator-{Guid.NewGuid():N}";
+
     public async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.Instance.CreateDatabase("web");
-        Host = await CrmTestHost.Start(ConnectionString, ClusterId);
+        Host = await CrmTestHost.Start(ConnectionString, ClusterId,
+            settings: new Dictionary<string, string?> { [Crm.Web.Operator.OperatorKeyFilter.ConfigKey] = OperatorKey });
         Portal = await Host.CreatePortal();
     }
 

@@ -57,13 +57,16 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
     }
 
     /// <summary>The user's tokens, newest first, revoked ones included so the user sees what was cut off.</summary>
-    public async Task<IReadOnlyList<ApiTokenInfo>> List(RequestUser user)
+    public Task<IReadOnlyList<ApiTokenInfo>> List(RequestUser user) => ListOwnedBy(user.PortalId, user.UserId);
+
+    /// <summary>A user's tokens as <see cref="List"/> gives them; the caller has checked that it may see them (the user or an admin).</summary>
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListOwnedBy(int portalId, int ownerId)
     {
         await using var command = db.CreateCommand("""
             SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens
             WHERE portal_id = $1 AND user_id = $2 ORDER BY created_at DESC, id DESC
             """);
-        Add(command, user.PortalId, user.UserId);
+        Add(command, portalId, ownerId);
         await using var reader = await command.ExecuteReaderAsync();
         var tokens = new List<ApiTokenInfo>();
         while (await reader.ReadAsync())
@@ -74,21 +77,28 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
     }
 
     /// <summary>Revokes one of the user's own tokens; revoking it again changes nothing. Anyone else's answers not found.</summary>
-    public async Task Revoke(RequestUser user, long tokenId)
+    public Task Revoke(RequestUser user, long tokenId) => RevokeOwnedBy(user, user.UserId, tokenId);
+
+    /// <summary>
+    /// Revokes a token of <paramref name="ownerId"/> on behalf of <paramref name="actor"/> (the owner, or an
+    /// admin the caller has checked); the audit entry names both.
+    /// </summary>
+    public async Task RevokeOwnedBy(RequestUser actor, int ownerId, long tokenId)
     {
         await using var connection = await db.OpenConnectionAsync();
         var name = await Scalar<string>(connection,
             "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND portal_id = $2 AND user_id = $3 AND revoked_at IS NULL RETURNING name",
-            tokenId, user.PortalId, user.UserId);
+            tokenId, actor.PortalId, ownerId);
         if (name is not null)
         {
-            await audit.Record(user.PortalId, user.UserId, "token.revoked", new { tokenId, name });
+            await audit.Record(actor.PortalId, actor.UserId, "token.revoked", new { tokenId, name, ownerId });
             return;
         }
-        var own = await Scalar<long?>(connection, "SELECT id FROM api_tokens WHERE id = $1 AND portal_id = $2 AND user_id = $3",
-            tokenId, user.PortalId, user.UserId);
+        var owned = await Scalar<long?>(connection, "SELECT id FROM api_tokens WHERE id = $1 AND portal_id = $2 AND user_id = $3",
+            tokenId, actor.PortalId, ownerId);
         // The same answer for another user's token as for none, so ids cannot be probed.
-        if (own is null) throw CrmException.NotFound("token_not_found", $"You have no API token {tokenId}.");
+        if (owned is null)
+            throw CrmException.NotFound("token_not_found", ownerId == actor.UserId ? $"You have no API token {tokenId}." : $"User {ownerId} has no API token {tokenId}.");
     }
 
     /// <summary>

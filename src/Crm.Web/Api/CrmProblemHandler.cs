@@ -49,7 +49,7 @@ public sealed partial class CrmProblemHandler(IProblemDetailsService problems) :
         return Problem(StatusCodes.Status400BadRequest, "invalid_json", detail, field);
     }
 
-    private static ProblemDetails Problem(int status, string code, string detail, string? field)
+    public static ProblemDetails Problem(int status, string code, string detail, string? field = null)
     {
         var problem = new ProblemDetails { Status = status, Title = detail, Detail = detail };
         problem.Extensions["code"] = code;

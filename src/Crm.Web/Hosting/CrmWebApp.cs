@@ -19,6 +19,7 @@ using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
+using Crm.Web.Operator;
 using Crm.Web.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Authentication;
@@ -81,6 +82,7 @@ public static class CrmWebApp
         app.MapAccessApi();
         app.MapTokensApi();
         app.MapUsersApi();
+        app.MapOperatorApi();
         app.MapDealsApi();
         app.MapLeadsApi();
         app.MapCustomFieldsApi();
@@ -180,8 +182,10 @@ public static class CrmWebApp
         services.AddSingleton<Activities.ActivityQueries>();
         services.AddScoped<PortalProvisioning>();
         services.AddScoped<UserAdmin>();
+        services.AddScoped<HostedPortals>();
         services.AddSingleton<UserActivation>();
         services.AddSingleton<RecordReassignment>();
+        services.AddSingleton<UserTokens>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();

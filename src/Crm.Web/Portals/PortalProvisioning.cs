@@ -1,6 +1,7 @@
 using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Web.Access;
+using Crm.Web.Users;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
@@ -18,7 +19,15 @@ public sealed class PortalProvisioning(NpgsqlDataSource db, UserManager<CrmUser>
         await using var command = db.CreateCommand("INSERT INTO portals (name) VALUES ($1) RETURNING id");
         command.Parameters.Add(new() { Value = name });
         var portalId = (int)(await command.ExecuteScalarAsync())!;
-        var adminId = await CreateUser(portalId, admin);
+        var (created, result) = await TryCreateUser(portalId, admin);
+        if (created is not { } adminId)
+        {
+            // E.g. the e-mail was taken meanwhile: a portal without its admin must not stay behind.
+            await using var undo = db.CreateCommand("DELETE FROM portals WHERE id = $1");
+            undo.Parameters.Add(new() { Value = portalId });
+            await undo.ExecuteNonQueryAsync();
+            throw UserInput.Refusal(admin.Email, result);
+        }
         await grains.GetGrain<IAccessGrain>(portalId).Initialize(adminId);
         await grains.GetGrain<IPortalGrain>(portalId).Create(name, adminId);
         return (portalId, adminId);

@@ -9,7 +9,7 @@ namespace Crm.Web.Users;
 /// <summary>
 /// Deactivates and reactivates users of the admin's portal. A deactivated user keeps their records
 /// (they can be reassigned) but cannot sign in; a new security stamp ends their cookie sessions at
-/// the next request (see <see cref="ActiveSessionValidator"/>), and their API tokens stop with is_active.
+/// the next request (see <see cref="ActiveSessionValidator"/>), and their API tokens are revoked.
 /// </summary>
 public sealed class UserActivation(NpgsqlDataSource db, UserAccess access, IGrainFactory grains, IAuditLog audit)
 {
@@ -32,9 +32,12 @@ public sealed class UserActivation(NpgsqlDataSource db, UserAccess access, IGrai
 
         await Execute(connection, "UPDATE users SET is_active = $3, security_stamp = $4 WHERE portal_id = $1 AND id = $2",
             admin.PortalId, userId, active, Guid.NewGuid().ToString("N"));
+        // Revoked, not just suspended: reactivating a user must not quietly revive scripts that held their tokens.
+        var revokedTokens = active ? 0 : await Execute(connection,
+            "UPDATE api_tokens SET revoked_at = now() WHERE portal_id = $1 AND user_id = $2 AND revoked_at IS NULL", admin.PortalId, userId);
         await transaction.CommitAsync();
         await audit.Record(admin.PortalId, admin.UserId, active ? "user.reactivated" : "user.deactivated",
-            new { userId, email = target.Email, displayName = target.DisplayName });
+            new { userId, email = target.Email, displayName = target.DisplayName, revokedTokens });
         return target with { IsActive = active };
     }
 
@@ -58,11 +61,11 @@ public sealed class UserActivation(NpgsqlDataSource db, UserAccess access, IGrai
         return await reader.ReadAsync() ? new UserSummary(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)) : null;
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, params object[] values)
+    private static async Task<int> Execute(NpgsqlConnection connection, string sql, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         Add(command, values);
-        await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync();
     }
 
     private static void Add(NpgsqlCommand command, params object[] values)

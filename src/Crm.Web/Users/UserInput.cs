@@ -10,27 +10,27 @@ public static class UserInput
     public const int MaxEmailLength = 254;
 
     /// <summary>A plain address (<c>name@domain</c>, no display name or spaces), trimmed.</summary>
-    public static string Email(string? email)
+    public static string Email(string? email, string field = "email")
     {
         var clean = email?.Trim() ?? "";
         if (clean.Length == 0)
-            throw CrmException.Invalid("email_required", "Enter the user's e-mail address; it is their sign-in name.", "email");
+            throw CrmException.Invalid("email_required", "Enter the user's e-mail address; it is their sign-in name.", field);
         if (clean.Length > MaxEmailLength || clean.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
             || !MailAddress.TryCreate(clean, out var address) || address.Address != clean || address.Host.Length == 0)
-            throw CrmException.Invalid("invalid_email", $"'{clean}' is not an e-mail address.", "email");
+            throw CrmException.Invalid("invalid_email", $"'{clean}' is not an e-mail address.", field);
         return clean;
     }
 
     /// <summary>The name the CRM shows: one line, not empty, not too long.</summary>
-    public static string DisplayName(string? name)
+    public static string DisplayName(string? name, string field = "displayName")
     {
         var clean = name?.Trim() ?? "";
         if (clean.Length == 0)
-            throw CrmException.Invalid("display_name_required", "Enter the name the CRM shows for the user.", "displayName");
+            throw CrmException.Invalid("display_name_required", "Enter the name the CRM shows for the user.", field);
         if (clean.Length > MaxNameLength)
-            throw CrmException.Invalid("display_name_too_long", $"A user's name has at most {MaxNameLength} characters.", "displayName");
+            throw CrmException.Invalid("display_name_too_long", $"A user's name has at most {MaxNameLength} characters.", field);
         if (clean.Any(char.IsControl))
-            throw CrmException.Invalid("display_name_invalid", "A user's name is one line of text, without line breaks or control characters.", "displayName");
+            throw CrmException.Invalid("display_name_invalid", "A user's name is one line of text, without line breaks or control characters.", field);
         return clean;
     }
 

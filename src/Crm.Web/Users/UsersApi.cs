@@ -5,7 +5,7 @@ namespace Crm.Web.Users;
 
 /// <summary>
 /// The portal's users for its admins (<c>/api/users</c>; the list itself is in AccountApi): add a user,
-/// deactivate or reactivate one, hand one's records to another. Each change goes to the audit log.
+/// deactivate or reactivate one, hand one's records to another, see and revoke one's API tokens. Each change goes to the audit log.
 /// </summary>
 public static class UsersApi
 {
@@ -26,12 +26,22 @@ public static class UsersApi
             TypedResults.Ok(await activation.SetActive(RequestUser.Of(user), id,
                 body?.IsActive ?? throw CrmException.Invalid("is_active_required", "Say whether the user is active: {\"isActive\": true|false}.", "isActive"))))
             .WithName("SetUserActive")
-            .WithDescription("Deactivates ({isActive: false}) or reactivates a user. A deactivated user cannot sign in, their sessions and API tokens stop, their records stay.");
+            .WithDescription("Deactivates ({isActive: false}) or reactivates a user. A deactivated user cannot sign in, their sessions end and their API tokens are revoked (reactivation does not revive them), their records stay.");
 
         users.MapPost("/{id:int}/reassign", async (int id, ClaimsPrincipal user, RecordReassignment reassignment, ReassignRequest? body, CancellationToken ct) =>
             TypedResults.Ok(await reassignment.Run(RequestUser.Of(user), id, body ?? new ReassignRequest(null), ct: ct)))
             .WithName("ReassignUserRecords")
             .WithDescription("Makes an active user responsible for the user's leads, deals, contacts, companies and open activities ({toUserId, kinds?}); each record through its grain, each row's outcome listed.");
+
+        users.MapGet("/{id:int}/tokens", async (int id, ClaimsPrincipal user, UserTokens tokens) =>
+            TypedResults.Ok(await tokens.List(RequestUser.Of(user), id)))
+            .WithName("ListUserApiTokens").WithDescription("A user's API tokens, revoked ones included, never their secrets (admins).");
+
+        users.MapDelete("/{id:int}/tokens/{tokenId:long}", async (int id, long tokenId, ClaimsPrincipal user, UserTokens tokens) =>
+        {
+            await tokens.Revoke(RequestUser.Of(user), id, tokenId);
+            return TypedResults.NoContent();
+        }).WithName("RevokeUserApiToken").WithDescription("Revokes one of a user's API tokens (admins); audited with the admin as actor.");
         return app;
     }
 }
