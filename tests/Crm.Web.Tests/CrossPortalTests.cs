@@ -147,7 +147,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         ["UnsubscribeBoard"] = i => [i.Pipeline],
     };
 
-    private static readonly HashSet<string> HubMethodsWithoutIds = ["SubscribeLeads", "UnsubscribeLeads", "SubscribeRecords", "UnsubscribeRecords"];
+    private static readonly HashSet<string> HubMethodsWithoutIds = ["SubscribeLeads", "UnsubscribeLeads", "SubscribeRecords", "UnsubscribeRecords", "SubscribeNotifications", "UnsubscribeNotifications"];
 
     public static TheoryData<string> CallNames()
     {

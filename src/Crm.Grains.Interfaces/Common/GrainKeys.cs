@@ -19,6 +19,9 @@ public static class GrainKeys
     /// <summary>The key of the live feed announcing changes of a portal's access settings.</summary>
     public static string AccessFeed(int portalId) => For(portalId, "access");
 
+    /// <summary>The key of the live feed of a portal's notifications (each node passes one on to its recipient's views only).</summary>
+    public static string NotificationFeed(int portalId) => For(portalId, "notifications");
+
     public static (int PortalId, long Id) Parse(string key)
     {
         var slash = key.IndexOf('/');

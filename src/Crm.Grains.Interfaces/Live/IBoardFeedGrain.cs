@@ -36,6 +36,10 @@ public interface IBoardFeedGrain : IGrainWithStringKey
     [OneWay]
     Task PublishRecord(RecordChanged change);
 
+    /// <summary>On the portal's notification feed, "{portal}/notifications": a user was told something.</summary>
+    [OneWay]
+    Task PublishNotification(Notifications.Notification notification);
+
     /// <summary>On the portal's access feed, "{portal}/access": its access settings changed.</summary>
     Task PublishAccess(AccessChanged change);
 }

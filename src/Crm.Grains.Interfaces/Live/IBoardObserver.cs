@@ -22,4 +22,7 @@ public interface IBoardObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task OnAccessChanged(AccessChanged change);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnNotification(Notifications.Notification notification);
 }

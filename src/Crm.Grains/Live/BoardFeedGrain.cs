@@ -59,6 +59,12 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         return Task.CompletedTask;
     }
 
+    public Task PublishNotification(Crm.Grains.Interfaces.Notifications.Notification notification)
+    {
+        _observers.Notify(o => o.OnNotification(notification));
+        return Task.CompletedTask;
+    }
+
     public Task PublishAccess(AccessChanged change)
     {
         _observers.Notify(o => o.OnAccessChanged(change));

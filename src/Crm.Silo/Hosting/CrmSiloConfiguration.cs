@@ -99,6 +99,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<ICustomFieldIndexes, CustomFieldIndexes>();
         services.TryAddSingleton<IListUsage, ListUsage>();
         services.TryAddSingleton<IAuditLog, AuditLog>();
+        services.TryAddSingleton<INotificationStore, NotificationStore>();
         return services;
     }
 

@@ -19,6 +19,7 @@ using Crm.Web.Live;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
+using Crm.Web.Notifications;
 using Crm.Web.Operator;
 using Crm.Web.Users;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -98,6 +99,7 @@ public static class CrmWebApp
         app.MapCommentsApi();
         app.MapPipelinesApi();
         app.MapListsApi();
+        app.MapNotificationsApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -186,6 +188,7 @@ public static class CrmWebApp
         services.AddSingleton<UserActivation>();
         services.AddSingleton<RecordReassignment>();
         services.AddSingleton<UserTokens>();
+        services.AddSingleton<NotificationQueries>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();

@@ -48,6 +48,23 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, Readab
         _ => throw new HubException($"'{kind}' is not a record list; use contacts or companies."),
     };
 
+    /// <summary>Starts sending the user's own notifications (<c>notification</c>) to this connection; nobody else's.</summary>
+    public async Task SubscribeNotifications()
+    {
+        var user = Api.RequestUser.Of(Context.User!);
+        // The node follows the portal's notification feed through one shared group; the connection
+        // itself joins only its user's group, which is all the forwarder ever sends to.
+        await groups.Join(BoardKey.Notifications(user.PortalId), WatcherAccess.Everything, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupForwarder.NotificationGroup(user.PortalId, user.UserId));
+    }
+
+    public async Task UnsubscribeNotifications()
+    {
+        var user = Api.RequestUser.Of(Context.User!);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupForwarder.NotificationGroup(user.PortalId, user.UserId));
+        await groups.Leave(BoardKey.Notifications(user.PortalId), Context.ConnectionId);
+    }
+
     public Task UnsubscribeLeads() => groups.Leave(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
 
     public Task UnsubscribeBoard(long pipelineId) =>

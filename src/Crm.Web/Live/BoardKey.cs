@@ -9,6 +9,8 @@ public enum BoardKind
     Companies,
     /// <summary>The portal's access settings: watched by the node itself while any user of the portal watches a board.</summary>
     Access,
+    /// <summary>The portal's notifications: each watcher passes on only those of its own user.</summary>
+    Notifications,
 }
 
 /// <summary>One live board of a portal (<see cref="PipelineId"/> is 0 for the lead board).</summary>
@@ -22,6 +24,8 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
 
     public static BoardKey Access(int portalId) => new(portalId, 0, BoardKind.Access);
 
+    public static BoardKey Notifications(int portalId) => new(portalId, 0, BoardKind.Notifications);
+
     /// <summary>The key of the board's feed grain.</summary>
     public string FeedKey => Kind switch
     {
@@ -29,6 +33,7 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
         BoardKind.Contacts => GrainKeys.RecordFeed(PortalId, "contacts"),
         BoardKind.Companies => GrainKeys.RecordFeed(PortalId, "companies"),
         BoardKind.Access => GrainKeys.AccessFeed(PortalId),
+        BoardKind.Notifications => GrainKeys.NotificationFeed(PortalId),
         _ => GrainKeys.For(PortalId, PipelineId),
     };
 

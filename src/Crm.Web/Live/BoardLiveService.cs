@@ -123,7 +123,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
     /// </summary>
     private async Task Reauthorise(AccessChanged change)
     {
-        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind != BoardKind.Access))
+        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind is not (BoardKind.Access or BoardKind.Notifications)))
             foreach (var watching in board.Watchers)
             {
                 if (watching.Access.Profile is not { } profile || profile.Version >= change.Version) continue;
@@ -171,6 +171,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         return Task.CompletedTask;
     }
 
+    public Task OnNotification(Crm.Grains.Interfaces.Notifications.Notification notification)
+    {
+        _inbox.Writer.TryWrite(notification);
+        return Task.CompletedTask;
+    }
+
     private async Task Dispatch()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
@@ -204,6 +210,10 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     {
                         log.LogError(e, "Open views of portal {Portal} not given access settings v{Version}", change.PortalId, change.Version);
                     }
+                    break;
+                case Crm.Grains.Interfaces.Notifications.Notification notification
+                    when _boards.TryGetValue(BoardKey.Notifications(notification.PortalId), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnNotification(notification));
                     break;
                 case LeadStatusesChanged change when _boards.TryGetValue(BoardKey.Leads(change.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadStatusesChanged(change));

@@ -23,13 +23,22 @@ public sealed class GroupForwarder(IHubContext<BoardHub> hub, string group, Boar
     public void OnRecordChanged(RecordChanged change) =>
         _ = hub.Clients.Group(group).SendAsync("recordChanged", change);
 
+    /// <summary>Notifications go to their recipient's own group only (see <see cref="NotificationGroup"/>).</summary>
+    public void OnNotification(Crm.Grains.Interfaces.Notifications.Notification notification) =>
+        _ = hub.Clients.Group(NotificationGroup(notification.PortalId, notification.UserId)).SendAsync("notification", notification);
+
+    /// <summary>The hub group of one user's connections that asked for their notifications.</summary>
+    public static string NotificationGroup(int portalId, int userId) => $"notifications:{portalId}:{userId}";
+
     public void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals) =>
         _ = board.Kind == BoardKind.Leads
             ? hub.Clients.Group(group).SendAsync("leadTotals", new { columns = totals.Values })
             : hub.Clients.Group(group).SendAsync("columnTotals", new { pipelineId = board.PipelineId, columns = totals.Values });
 
-    public void OnResync() =>
-        _ = board.Kind == BoardKind.Leads
-            ? hub.Clients.Group(group).SendAsync("resync", new { board = "leads" })
-            : hub.Clients.Group(group).SendAsync("resync", new { pipelineId = board.PipelineId });
+    public void OnResync() => _ = board.Kind switch
+    {
+        BoardKind.Leads => hub.Clients.Group(group).SendAsync("resync", new { board = "leads" }),
+        BoardKind.Notifications => hub.Clients.Group(group).SendAsync("resync", new { board = "notifications" }),
+        _ => hub.Clients.Group(group).SendAsync("resync", new { pipelineId = board.PipelineId }),
+    };
 }

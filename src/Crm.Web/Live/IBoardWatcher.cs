@@ -37,6 +37,11 @@ public interface IBoardWatcher
     {
     }
 
+    /// <summary>A notification to some user of the portal (notification watchers only; each passes on its own user's).</summary>
+    void OnNotification(Crm.Grains.Interfaces.Notifications.Notification notification)
+    {
+    }
+
     /// <summary>Fresh column counts and sums (by stage, or by status on lead boards), read from the read model after changes.</summary>
     void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals)
     {
