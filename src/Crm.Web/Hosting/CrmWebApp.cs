@@ -16,6 +16,8 @@ using Crm.Web.Import;
 using Crm.Web.Activities;
 using Crm.Web.Comments;
 using Crm.Web.Live;
+using Crm.Web.Outbox;
+using Crm.Silo.Outbox;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
@@ -25,6 +27,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Crm.Web.Hosting;
@@ -96,6 +99,7 @@ public static class CrmWebApp
         app.MapCommentsApi();
         app.MapPipelinesApi();
         app.MapListsApi();
+        app.MapOutboxApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -182,6 +186,10 @@ public static class CrmWebApp
         services.AddScoped<UserAdmin>();
         services.AddSingleton<UserActivation>();
         services.AddSingleton<RecordReassignment>();
+        services.AddSingleton<OutboxAdmin>();
+        // A silo co-hosted here has registered these already; a web-only node needs them for the outbox page.
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<WebhookSecrets>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();
