@@ -47,6 +47,15 @@ public sealed class OutboxSender(OutboxQueue queue, OutboxSignal signal, IEnumer
 
     private async Task Process(ClaimedMessage message, CancellationToken ct)
     {
+        if (message.Attempts > _options.MaxAttempts)
+        {
+            // Claimed again and again without an outcome: each time its sender stopped mid-send. The
+            // message itself may be what stops them, so it is not tried once more.
+            await Record(message, DeliveryOutcome.Fail(
+                $"Gave up after {message.Attempts - 1} attempts that ended without an outcome (the sender stopped while sending)."));
+            return;
+        }
+
         DeliveryOutcome outcome;
         try
         {

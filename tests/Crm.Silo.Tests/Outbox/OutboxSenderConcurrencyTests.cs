@@ -67,4 +67,22 @@ public sealed class OutboxSenderConcurrencyTests
         Assert.Equal(1, leased.Attempts);
         Assert.DoesNotContain(smtp.Accepted, m => m.Header("X-Crm-Delivery") == "leased:1");
     }
+
+    [Fact]
+    public async Task A_message_whose_senders_keep_dying_mid_send_is_failed_once_its_attempts_are_spent_and_not_sent_again()
+    {
+        await using var smtp = new TestSmtpServer();
+        await using var world = await Create();
+        await world.Execute("""
+            INSERT INTO outbox (portal_id, kind, dedupe_key, recipient, subject, body, status, attempts, lease_until)
+            VALUES ($1, 'email', 'poison:1', 'ann@client.test', 'Hello', 'Body', 'sending', 3, now() - interval '1 second')
+            """, PortalId);
+
+        await world.StartSender(new Dictionary<string, string?>(smtp.Settings()) { ["Crm:Outbox:MaxAttempts"] = "3" });
+        var row = await world.Settled("poison:1");
+
+        Assert.Equal("failed", row.Status);
+        Assert.Contains("the sender stopped while sending", row.LastError);
+        Assert.Empty(smtp.DataAttempts);
+    }
 }
