@@ -29,10 +29,10 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
 {
     /// <summary>What a call names: all of B's ids, or ids that exist in no portal.</summary>
     private sealed record Ids(long Lead, long Deal, long Contact, long Contact2, long Company, long Activity, long Comment, long Pipeline, string Stage,
-        int User, int Role, int Department, string Field, long Token, Guid ImportJob, string Preset);
+        int User, int Role, int Department, string Field, long Token, Guid ImportJob, string Preset, long Outbox);
 
     private static readonly Ids Missing = new(900_001, 900_002, 900_003, 900_004, 900_005, 900_006, 900_007, 900_008, "NEW", 900_009, 900_010, 900_011,
-        "UF_CRM_900012", 900_013, Guid.NewGuid(), "No such preset");
+        "UF_CRM_900012", 900_013, Guid.NewGuid(), "No such preset", 900_014);
 
     /// <summary>One call: its route (as the host maps it, for the coverage check), the path and body it sends with the ids.</summary>
     private sealed record Call(string Method, string Route, Func<Ids, string> Path, Func<Ids, object?>? Body = null, bool CompareBody = true);
@@ -103,6 +103,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("GET", "/api/import/jobs/{id:guid}", i => $"/api/import/jobs/{i.ImportJob}"),
         new("DELETE", "/api/import/jobs/{id:guid}", i => $"/api/import/jobs/{i.ImportJob}"),
         new("DELETE", "/api/list-presets/{kind}/{name}", i => $"/api/list-presets/leads/{Uri.EscapeDataString(i.Preset)}"),
+        new("POST", "/api/outbox/{id:long}/retry", i => $"/api/outbox/{i.Outbox}/retry"),
 
         // Pages: the markup differs per render, so only the status is compared (and no name of B's may show).
         new("GET", "/pipelines/{PipelineId:long}", i => $"/pipelines/{i.Pipeline}", CompareBody: false),
@@ -360,6 +361,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
             var token = await Post("/api/tokens", new { name = "Zebra token" });
             (await http.PutAsJsonAsync("/api/list-presets/leads", new { name = "Zebra preset", conditions = Array.Empty<object>() })).EnsureSuccessStatusCode();
             var job = await ImportRequests.RunImport(admin, "leads", "Title\nZebra imported lead\n");
+            var outbox = await FailedOutboxMessage(fixture, b.PortalId);
 
             return new World
             {
@@ -367,8 +369,20 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 Victim = new Ids(lead.GetProperty("id").GetInt64(), deal.GetProperty("id").GetInt64(), contact.GetProperty("id").GetInt64(),
                     contact2.GetProperty("id").GetInt64(), company.GetProperty("id").GetInt64(), activity.GetProperty("id").GetInt64(),
                     comment.GetProperty("id").GetInt64(), pipeline.GetProperty("id").GetInt64(), stage, b.SecondId, role.GetProperty("id").GetInt32(),
-                    department.GetProperty("id").GetInt32(), field.GetProperty("code").GetString()!, token.GetProperty("id").GetInt64(), job.Progress.Id, "Zebra preset"),
+                    department.GetProperty("id").GetInt32(), field.GetProperty("code").GetString()!, token.GetProperty("id").GetInt64(), job.Progress.Id, "Zebra preset", outbox),
             };
+        }
+
+        /// <summary>A failed e-mail of B's (the sender leaves failed ones alone, so only a retry would change it).</summary>
+        private static async Task<long> FailedOutboxMessage(WebFixture fixture, int portalId)
+        {
+            await using var db = Npgsql.NpgsqlDataSource.Create(fixture.ConnectionString);
+            await using var insert = db.CreateCommand("""
+                INSERT INTO outbox (portal_id, kind, dedupe_key, recipient, subject, body, status, attempts, last_error)
+                VALUES ($1, 'email', 'zebra:1', 'zebra@client.test', 'Zebra offer', 'Zebra body', 'failed', 8, 'Zebra error') RETURNING id
+                """);
+            insert.Parameters.Add(new() { Value = portalId });
+            return (long)(await insert.ExecuteScalarAsync())!;
         }
 
         /// <summary>Everything of B's the calls aim at, as B's admin reads it.</summary>
@@ -380,6 +394,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 $"/api/leads/{i.Lead}", $"/api/leads/{i.Lead}/history", $"/api/deals/{i.Deal}", $"/api/contacts/{i.Contact}", $"/api/contacts/{i.Contact2}",
                 $"/api/companies/{i.Company}", $"/api/activities/{i.Activity}", "/api/pipelines", $"/api/pipelines/{i.Pipeline}/board", "/api/access",
                 "/api/custom-fields", "/api/tokens", $"/api/import/jobs/{i.ImportJob}", "/api/list-presets/leads", "/api/leads", "/api/deals",
+                "/api/outbox",
             };
             var parts = await Task.WhenAll(paths.Select(async p => p + " " + await VictimAdmin.Http.GetStringAsync(p)));
             return string.Join("\n", parts);

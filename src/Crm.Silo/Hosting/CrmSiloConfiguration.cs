@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Crm.Grains.Common;
 using Crm.Grains.ReadModel;
+using Crm.Silo.Outbox;
 using Crm.Silo.ReadModel;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +40,7 @@ public static class CrmSiloConfiguration
         return silo.AddCrmPersistence(connectionString);
     }
 
-    /// <summary>Clustering, grain storage and reminders on PostgreSQL, plus the services grains use.</summary>
+    /// <summary>Clustering, grain storage and reminders on PostgreSQL, plus the services grains use (read model, outbox).</summary>
     public static ISiloBuilder AddCrmPersistence(this ISiloBuilder silo, string connectionString)
     {
         silo.UseAdoNetClustering(o =>
@@ -57,6 +58,8 @@ public static class CrmSiloConfiguration
             o.ConnectionString = connectionString;
         });
         silo.Services.AddCrmReadModel(connectionString);
+        // The outbox grains hand mail and webhook calls to, and this silo's sender of it.
+        silo.Services.AddCrmOutbox();
         return silo;
     }
 

@@ -16,6 +16,8 @@ using Crm.Web.Import;
 using Crm.Web.Activities;
 using Crm.Web.Comments;
 using Crm.Web.Live;
+using Crm.Web.Outbox;
+using Crm.Silo.Outbox;
 using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
@@ -27,6 +29,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Crm.Web.Hosting;
@@ -100,6 +103,7 @@ public static class CrmWebApp
         app.MapPipelinesApi();
         app.MapListsApi();
         app.MapNotificationsApi();
+        app.MapOutboxApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -189,6 +193,10 @@ public static class CrmWebApp
         services.AddSingleton<RecordReassignment>();
         services.AddSingleton<UserTokens>();
         services.AddSingleton<NotificationQueries>();
+        services.AddSingleton<OutboxAdmin>();
+        // A silo co-hosted here has registered these already; a web-only node needs them for the outbox page.
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<WebhookSecrets>();
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();
