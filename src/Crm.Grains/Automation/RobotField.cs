@@ -14,6 +14,7 @@ public sealed record RobotField(
     bool Writable = false,
     bool Required = false,
     int MaxLength = 255,
+    bool MultiLine = false,
     CustomField? Custom = null)
 {
     /// <summary>How condition reasons name the field: the code for standard fields (readable words), the label for custom ones (UF_CRM_n is not).</summary>
