@@ -13,7 +13,7 @@ public static class RobotConditions
     public static ConditionOutcome Matches(RobotCondition? condition, IReadOnlyDictionary<string, string> values, RobotFieldCatalogue catalogue)
     {
         if (condition is null || condition.Rules.Count == 0) return ConditionOutcome.Yes;
-        var outcomes = condition.Rules.Select(r => Matches(r, values, catalogue));
+        var outcomes = condition.Rules.Select(r => MatchesRule(r, values, catalogue));
         if (condition.Match == ConditionMatch.Any)
         {
             var misses = new List<string>();
@@ -27,7 +27,7 @@ public static class RobotConditions
         return outcomes.FirstOrDefault(o => !o.Matched) ?? ConditionOutcome.Yes;
     }
 
-    public static ConditionOutcome Matches(ConditionRule rule, IReadOnlyDictionary<string, string> values, RobotFieldCatalogue catalogue)
+    public static ConditionOutcome MatchesRule(ConditionRule rule, IReadOnlyDictionary<string, string> values, RobotFieldCatalogue catalogue)
     {
         var field = catalogue.Find(rule.FieldCode) ?? new RobotField(rule.FieldCode, rule.FieldCode, RobotFieldKind.Text);
         var kind = field.Kind;
@@ -77,6 +77,7 @@ public static class RobotConditions
     private static string Show(RobotFieldKind kind, string value)
     {
         var text = value.Length <= 60 ? value : value[..60] + "…";
+        if (kind == RobotFieldKind.Money) text = text.Replace('|', ' ');
         return RobotValueText.IsOrdered(kind) || kind is RobotFieldKind.Boolean or RobotFieldKind.User ? text : $"'{text}'";
     }
 }
