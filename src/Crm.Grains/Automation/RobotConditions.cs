@@ -51,7 +51,8 @@ public static class RobotConditions
             case ConditionOperator.NotEquals:
                 return Check(actual.Length == 0 || RobotValueText.Compare(kind, actual, expected) != 0, $"{name} is {wanted}");
             case ConditionOperator.Contains:
-                return Check(actual.Contains(expected, StringComparison.OrdinalIgnoreCase), $"{name} {shown} does not contain {wanted}");
+                return Check(actual.Contains(expected, StringComparison.OrdinalIgnoreCase),
+                    actual.Length == 0 ? $"{name} is empty" : $"{name} {shown} does not contain {wanted}");
             case ConditionOperator.NotContains:
                 return Check(!actual.Contains(expected, StringComparison.OrdinalIgnoreCase), $"{name} {shown} contains {wanted}");
             case ConditionOperator.In:

@@ -66,6 +66,7 @@ public class RobotConditionsTests
         Assert.Equal("title 'Big order' does not contain 'tiny'", Fails("title", Op.Contains, "tiny"));
         Assert.Equal("title 'Big order' contains 'big'", Fails("title", Op.NotContains, "big"));
         Assert.Equal("title is 'big order'", Fails("title", Op.NotEquals, "big order"));
+        Assert.Equal("comments is empty", RobotConditions.MatchesRule(new ConditionRule("comments", Op.Contains, "x"), RobotFieldValues.Of(Deal with { Comments = "" }), Catalogue).Reason);
     }
 
     [Fact]

@@ -133,6 +133,9 @@ public class RobotScheduleTests
         Assert.Equal(Entered.AddHours(2), Due(After(2, RobotTimeUnit.Hours, workingHours: true), Entered));
         var nine = new DateTimeOffset(2026, 6, 10, 9, 0, 0, Summer);
         Assert.Equal(nine, Due(new RobotTiming(WorkingHoursOnly: true), nine));
+        var zone = PortalTime.Zone("Europe/Berlin")!;
+        Assert.True(WorkingTime.IsWithin(nine, Berlin, zone));
+        Assert.False(WorkingTime.IsWithin(nine.AddMinutes(-1), Berlin, zone));
     }
 
     [Fact]
