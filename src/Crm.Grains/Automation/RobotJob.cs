@@ -1,0 +1,26 @@
+using Crm.Grains.Interfaces.Automation;
+
+namespace Crm.Grains.Automation;
+
+/// <summary>
+/// One robot a record owes since it entered a stage, kept in the record grain's state (plain JSON;
+/// keep member names stable). <see cref="DueAt"/> is null while a chained robot waits for
+/// <see cref="WaitsFor"/>; <see cref="Started"/> marks a robot whose effect outside the record may have
+/// begun, so a restart does not repeat it.
+/// </summary>
+public sealed record RobotJob(
+    string Id,
+    string StageId,
+    Robot Robot,
+    DateTimeOffset EnteredAt,
+    DateTimeOffset? DueAt,
+    string? WaitsFor,
+    bool Started = false);
+
+/// <summary>The robots a record owes, part of its grain's state; <see cref="Entries"/> numbers stage entries so job ids never repeat.</summary>
+public sealed class RobotQueueState
+{
+    public long Entries { get; set; }
+
+    public List<RobotJob> Jobs { get; set; } = [];
+}
