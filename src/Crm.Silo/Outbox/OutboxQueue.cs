@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Npgsql;
 
 namespace Crm.Silo.Outbox;
@@ -56,9 +57,7 @@ public sealed class OutboxQueue(NpgsqlDataSource db)
     private async Task<bool> Update(ClaimedMessage m, string set, params object[] values)
     {
         await using var command = db.CreateCommand($"UPDATE outbox SET {set} WHERE id = $1 AND status = 'sending' AND lease_until = $2");
-        command.Parameters.Add(new() { Value = m.Id });
-        command.Parameters.Add(new() { Value = m.LeaseUntil });
-        foreach (var value in values) command.Parameters.Add(new() { Value = value });
+        command.AddValues([m.Id, m.LeaseUntil, .. values]);
         // Not cancelled with the sender: an outcome reached should be recorded, or the message is sent again.
         return await command.ExecuteNonQueryAsync(CancellationToken.None) == 1;
     }

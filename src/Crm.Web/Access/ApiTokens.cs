@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.ReadModel;
 using Crm.Web.Api;
@@ -42,7 +43,7 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
 
         await using var insert = new NpgsqlCommand(
             "INSERT INTO api_tokens (portal_id, user_id, name, secret_hash) VALUES ($1, $2, $3, $4) RETURNING id, created_at", connection, transaction);
-        Add(insert, user.PortalId, user.UserId, clean, ApiTokenSecret.Hash(secret));
+        insert.AddValues(user.PortalId, user.UserId, clean, ApiTokenSecret.Hash(secret));
         long id;
         DateTimeOffset createdAt;
         await using (var reader = await insert.ExecuteReaderAsync())
@@ -66,7 +67,7 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
             SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens
             WHERE portal_id = $1 AND user_id = $2 ORDER BY created_at DESC, id DESC
             """);
-        Add(command, portalId, ownerId);
+        command.AddValues(portalId, ownerId);
         await using var reader = await command.ExecuteReaderAsync();
         var tokens = new List<ApiTokenInfo>();
         while (await reader.ReadAsync())
@@ -114,7 +115,7 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
             FROM api_tokens t JOIN users u ON u.id = t.user_id AND u.portal_id = t.portal_id
             WHERE t.secret_hash = $1 AND t.revoked_at IS NULL AND u.is_active
             """, connection);
-        Add(find, ApiTokenSecret.Hash(secret));
+        find.AddValues(ApiTokenSecret.Hash(secret));
         ApiTokenOwner owner;
         bool stale;
         await using (var reader = await find.ExecuteReaderAsync(ct))
@@ -127,7 +128,7 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
         {
             await using var touch = new NpgsqlCommand(
                 "UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", connection);
-            Add(touch, owner.TokenId);
+            touch.AddValues(owner.TokenId);
             await touch.ExecuteNonQueryAsync(ct);
         }
         return owner;
@@ -149,12 +150,7 @@ public sealed class ApiTokens(NpgsqlDataSource db, IAuditLog audit)
     private static async Task<T?> Scalar<T>(NpgsqlConnection connection, string sql, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        Add(command, values);
+        command.AddValues(values);
         return await command.ExecuteScalarAsync() is T value ? value : default;
-    }
-
-    private static void Add(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new() { Value = value });
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
@@ -17,7 +18,7 @@ public sealed class UserStore(NpgsqlDataSource db) :
             ON CONFLICT (normalized_email) DO NOTHING
             RETURNING id
             """);
-        AddValues(command, user.PortalId, user.Email, user.NormalizedEmail, user.DisplayName, user.PasswordHash, user.SecurityStamp, user.IsActive);
+        command.AddValues(user.PortalId, user.Email, user.NormalizedEmail, user.DisplayName, user.PasswordHash, user.SecurityStamp, user.IsActive);
         if (await command.ExecuteScalarAsync(ct) is not int id)
             return IdentityResult.Failed(new IdentityError { Code = "DuplicateEmail", Description = $"'{user.Email}' is already taken." });
         user.Id = id;
@@ -31,7 +32,7 @@ public sealed class UserStore(NpgsqlDataSource db) :
                 security_stamp = $6, is_active = $7
             WHERE id = $1
             """);
-        AddValues(command, user.Id, user.Email, user.NormalizedEmail, user.DisplayName, user.PasswordHash, user.SecurityStamp, user.IsActive);
+        command.AddValues(user.Id, user.Email, user.NormalizedEmail, user.DisplayName, user.PasswordHash, user.SecurityStamp, user.IsActive);
         await command.ExecuteNonQueryAsync(ct);
         return IdentityResult.Success;
     }
@@ -91,11 +92,5 @@ public sealed class UserStore(NpgsqlDataSource db) :
             SecurityStamp = reader.GetString(6),
             IsActive = reader.GetBoolean(7),
         };
-    }
-
-    private static void AddValues(NpgsqlCommand command, params object?[] values)
-    {
-        foreach (var value in values)
-            command.Parameters.Add(new() { Value = value ?? DBNull.Value });
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Notifications;
 using Crm.Web.Api;
 using Npgsql;
@@ -17,7 +18,7 @@ public sealed class NotificationQueries(NpgsqlDataSource db)
             SELECT id, user_id, kind, text, record_type, record_id, created_at, read_at FROM notifications
             WHERE portal_id = $1 AND user_id = $2 {(unreadOnly ? "AND read_at IS NULL" : "")} ORDER BY id DESC LIMIT $3
             """, connection);
-        Add(list, user.PortalId, user.UserId, limit);
+        list.AddValues(user.PortalId, user.UserId, limit);
         var items = new List<Notification>();
         await using (var reader = await list.ExecuteReaderAsync())
             while (await reader.ReadAsync())
@@ -25,7 +26,7 @@ public sealed class NotificationQueries(NpgsqlDataSource db)
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetInt64(5),
                     reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
         await using var unread = new NpgsqlCommand("SELECT count(*) FROM notifications WHERE portal_id = $1 AND user_id = $2 AND read_at IS NULL", connection);
-        Add(unread, user.PortalId, user.UserId);
+        unread.AddValues(user.PortalId, user.UserId);
         return new NotificationPage(items, (int)(long)(await unread.ExecuteScalarAsync())!);
     }
 
@@ -35,13 +36,8 @@ public sealed class NotificationQueries(NpgsqlDataSource db)
         await using var command = db.CreateCommand(ids is null
             ? "UPDATE notifications SET read_at = now() WHERE portal_id = $1 AND user_id = $2 AND read_at IS NULL"
             : "UPDATE notifications SET read_at = now() WHERE portal_id = $1 AND user_id = $2 AND read_at IS NULL AND id = ANY($3)");
-        Add(command, user.PortalId, user.UserId);
+        command.AddValues(user.PortalId, user.UserId);
         if (ids is not null) command.Parameters.Add(new() { Value = ids.ToArray() });
         return await command.ExecuteNonQueryAsync();
-    }
-
-    private static void Add(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new() { Value = value });
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.ReadModel;
 using Crm.Silo.Outbox;
 using Crm.Web.Access;
@@ -47,7 +48,7 @@ public sealed class OutboxAdmin(NpgsqlDataSource db, UserAccess access, OutboxSi
             WHERE id = $1 AND portal_id = $2 AND status IN ('failed', 'held', 'pending')
             RETURNING {Columns}
             """, connection);
-        Add(update, id, admin.PortalId);
+        update.AddValues(id, admin.PortalId);
         OutboxItem? retried = null;
         await using (var reader = await update.ExecuteReaderAsync())
             if (await reader.ReadAsync()) retried = Read(reader);
@@ -87,7 +88,7 @@ public sealed class OutboxAdmin(NpgsqlDataSource db, UserAccess access, OutboxSi
     private static async Task<CrmException> WhyNot(NpgsqlConnection connection, int portalId, long id)
     {
         await using var find = new NpgsqlCommand("SELECT status FROM outbox WHERE id = $1 AND portal_id = $2", connection);
-        Add(find, id, portalId);
+        find.AddValues(id, portalId);
         return await find.ExecuteScalarAsync() switch
         {
             OutboxNames.Sent => CrmException.Conflict("outbox_already_sent", $"Message {id} has been sent; it is not sent again."),
@@ -107,10 +108,5 @@ public sealed class OutboxAdmin(NpgsqlDataSource db, UserAccess access, OutboxSi
         foreach (var value in values)
             command.Parameters.Add(value is null ? new() { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new() { Value = value });
         return command;
-    }
-
-    private static void Add(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new() { Value = value });
     }
 }

@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Access;
 using Crm.Grains.ReadModel;
 using Crm.Web.Access;
@@ -48,7 +49,7 @@ public sealed class UserActivation(NpgsqlDataSource db, UserAccess access, IGrai
         if (!adminIds.Contains(target.Id)) return;
         await using var others = new NpgsqlCommand(
             "SELECT count(*) FROM users WHERE portal_id = $1 AND is_active AND id = ANY($2) AND id <> $3", connection);
-        Add(others, admin.PortalId, adminIds.ToArray(), target.Id);
+        others.AddValues(admin.PortalId, adminIds.ToArray(), target.Id);
         if ((long)(await others.ExecuteScalarAsync())! == 0)
             throw CrmException.Conflict("last_admin", $"{target.DisplayName} is the portal's last active admin; make another user admin first.");
     }
@@ -56,7 +57,7 @@ public sealed class UserActivation(NpgsqlDataSource db, UserAccess access, IGrai
     private static async Task<UserSummary?> Read(NpgsqlConnection connection, int portalId, int userId)
     {
         await using var command = new NpgsqlCommand("SELECT id, display_name, email, is_active FROM users WHERE portal_id = $1 AND id = $2", connection);
-        Add(command, portalId, userId);
+        command.AddValues(portalId, userId);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new UserSummary(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)) : null;
     }
@@ -64,12 +65,7 @@ public sealed class UserActivation(NpgsqlDataSource db, UserAccess access, IGrai
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, params object[] values)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        Add(command, values);
+        command.AddValues(values);
         return await command.ExecuteNonQueryAsync();
-    }
-
-    private static void Add(NpgsqlCommand command, params object[] values)
-    {
-        foreach (var value in values) command.Parameters.Add(new() { Value = value });
     }
 }
