@@ -1,3 +1,4 @@
+using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.Interfaces.Pipelines;
 
 namespace Crm.Grains.Interfaces.Portals;
@@ -18,4 +19,11 @@ public interface IPortalGrain : IGrainWithIntegerKey
 
     /// <summary>Adds a pipeline (with default stages when none are given).</summary>
     Task<Pipeline> CreatePipeline(string name, IReadOnlyList<NewStage> stages, int actorId);
+
+    /// <summary>The portal's working time, for robots that run only within it (Monday to Friday 9 to 18 UTC until set).</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<WorkingHours> GetWorkingHours();
+
+    /// <summary>Replaces the working time after checking it (known time zone, at least one day, end after start).</summary>
+    Task<WorkingHours> SetWorkingHours(WorkingHours hours, int actorId);
 }

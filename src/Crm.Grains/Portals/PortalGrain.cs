@@ -1,13 +1,17 @@
+using Crm.Grains.Automation;
 using Crm.Grains.Common;
+using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Pipelines;
 using Crm.Grains.Interfaces.Portals;
+using Crm.Grains.ReadModel;
 
 namespace Crm.Grains.Portals;
 
 [GrainType("portal")]
 public sealed class PortalGrain(
-    [PersistentState("portal", StorageNames.Crm)] IPersistentState<PortalState> state) : Grain, IPortalGrain
+    [PersistentState("portal", StorageNames.Crm)] IPersistentState<PortalState> state,
+    IAuditLog audit) : Grain, IPortalGrain
 {
     public const string DefaultPipelineName = "Sales";
 
@@ -44,5 +48,18 @@ public sealed class PortalGrain(
         state.State.PipelineIds.Add(id);
         await state.WriteStateAsync();
         return pipeline;
+    }
+
+    public Task<WorkingHours> GetWorkingHours() => Task.FromResult(state.State.WorkingHours ?? WorkingHours.Default());
+
+    public async Task<WorkingHours> SetWorkingHours(WorkingHours hours, int actorId)
+    {
+        if (state.State.Name is null)
+            throw CrmException.NotFound("portal_not_found", $"Portal {PortalId} does not exist.");
+        var checkedHours = WorkingHoursRules.Check(hours);
+        state.State.WorkingHours = checkedHours;
+        await state.WriteStateAsync();
+        await audit.Record(PortalId, actorId, "working_hours.saved", new { checkedHours.TimeZoneId, days = checkedHours.Days.Select(d => d.ToString()), start = checkedHours.Start.ToString("HH:mm"), end = checkedHours.End.ToString("HH:mm") });
+        return checkedHours;
     }
 }
