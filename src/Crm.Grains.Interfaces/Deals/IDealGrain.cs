@@ -40,4 +40,11 @@ public interface IDealGrain : IGrainWithStringKey
     /// <paramref name="toStageId"/> if it is still in the deleted stage, closed or not.
     /// </summary>
     Task RelocateFromDeletedStage(string fromStageId, string toStageId, int actorId);
+
+    /// <summary>
+    /// A trigger of the record's board fired for this deal: it moves to the trigger's stage if the
+    /// deal is open and the move is forward (or the trigger allows going back); otherwise nothing
+    /// changes and the result says why. Recorded on the timeline as done by the trigger.
+    /// </summary>
+    Task<Automation.TriggerResult> ApplyTrigger(Automation.TriggerHit hit);
 }

@@ -30,4 +30,11 @@ public interface ILeadGrain : IGrainWithStringKey
     /// and records created before a failure are deleted again.
     /// </summary>
     Task<Lead> Convert(LeadConversionRequest request, long? expectedVersion, int actorId);
+
+    /// <summary>
+    /// A trigger of the record's board fired for this lead: it moves to the trigger's stage if the
+    /// lead is open and the move is forward (or the trigger allows going back); otherwise nothing
+    /// changes and the result says why. Recorded on the timeline as done by the trigger.
+    /// </summary>
+    Task<Automation.TriggerResult> ApplyTrigger(Automation.TriggerHit hit);
 }

@@ -5,6 +5,12 @@ namespace Crm.Grains.Common;
 /// <summary>How field values read on a timeline (invariant text), and the list of changes between two versions.</summary>
 public static class TimelineText
 {
+    /// <summary>The actor of what automation does (robots, triggers); timelines show it as "System".</summary>
+    public const int AutomationActor = 0;
+
+    /// <summary>The timeline action of a move made by a trigger: which trigger, on what event.</summary>
+    public static string ByTrigger(Interfaces.Automation.TriggerHit hit) => $"moved by trigger '{hit.TriggerName}' ({hit.Event})";
+
     public static string Points(IReadOnlyList<ContactPoint>? points) =>
         string.Join(", ", (points ?? []).Select(p => $"{p.Value} ({p.Type.ToString().ToLowerInvariant()})"));
 

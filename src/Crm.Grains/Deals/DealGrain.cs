@@ -1,4 +1,6 @@
+using Crm.Grains.Automation;
 using Crm.Grains.Common;
+using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Deals;
@@ -125,6 +127,18 @@ public sealed class DealGrain(
         var pipeline = await GetPipeline(deal.PipelineId);
         var moved = DealTransitions.Relocate(deal, pipeline, toStageId, clock.GetUtcNow());
         await Apply(deal, moved, "moved", DealChangeKind.Moved, actorId);
+    }
+
+    public async Task<TriggerResult> ApplyTrigger(TriggerHit hit)
+    {
+        var deal = Current;
+        if (deal.IsClosed) return new TriggerResult(false, deal.StageId, "the deal is closed");
+        var pipeline = await GetPipeline(deal.PipelineId);
+        if (TriggerMoves.Refusal(pipeline.Stages.Select(s => s.Id).ToList(), deal.StageId, hit) is { } refusal)
+            return new TriggerResult(false, deal.StageId, refusal);
+        var moved = DealTransitions.Move(deal, pipeline, hit.StageId, null, clock.GetUtcNow());
+        await Apply(deal, moved, TimelineText.ByTrigger(hit), DealChangeKind.Moved, TimelineText.AutomationActor);
+        return new TriggerResult(true, deal.StageId);
     }
 
     private Deal Current => state.State.Deal is { } deal && !state.State.Deleted

@@ -1,4 +1,6 @@
+using Crm.Grains.Automation;
 using Crm.Grains.Common;
+using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.CustomFields;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.Interfaces.Contacts;
@@ -53,6 +55,19 @@ public sealed class LeadGrain(
     }
 
     public Task Delete(long? expectedVersion, int actorId) => DeleteCurrent(expectedVersion, actorId);
+
+    public async Task<TriggerResult> ApplyTrigger(TriggerHit hit)
+    {
+        var lead = Current;
+        var statuses = await Lists.GetLeadStatuses();
+        if (lead.Conversion is not null || statuses.FirstOrDefault(s => s.Id == lead.StatusId)?.Semantic == LeadStatusSemantic.Converted)
+            return new TriggerResult(false, lead.StatusId, "the lead is converted");
+        if (TriggerMoves.Refusal(statuses.Select(s => s.Id).ToList(), lead.StatusId, hit) is { } refusal)
+            return new TriggerResult(false, lead.StatusId, refusal);
+        var status = LeadStatusRules.ForChange(statuses, lead.StatusId, hit.StageId);
+        await Apply(lead, lead with { StatusId = status.Id }, TimelineText.ByTrigger(hit), TimelineText.AutomationActor);
+        return new TriggerResult(true, lead.StatusId);
+    }
 
     public async Task<Lead> MergeFrom(long sourceId, int actorId)
     {
