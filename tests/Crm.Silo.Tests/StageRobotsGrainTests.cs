@@ -1,17 +1,25 @@
 using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Pipelines;
+using Crm.Grains.Interfaces.Portals;
 
 namespace Crm.Silo.Tests;
 
 /// <summary>The robots of a board's stages: checked when saved, stored in order, kept across deactivation; a refusal stores nothing.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class StageRobotsGrainTests(ClusterFixture fixture)
+public sealed class StageRobotsGrainTests(ClusterFixture fixture) : IAsyncLifetime
 {
-    private IStageRobotsGrain Deals => fixture.Client.GetGrain<IStageRobotsGrain>(RobotBoards.Deals(ClusterFixture.PortalId, fixture.PipelineId));
+    // A pipeline of its own: robots on the shared pipeline would run on the other tests' deals.
+    private Pipeline _pipeline = default!;
 
-    private async Task<IReadOnlyList<Stage>> Stages() =>
-        (await fixture.Client.GetGrain<IPipelineGrain>(GrainKeys.For(ClusterFixture.PortalId, fixture.PipelineId)).Get()).Stages;
+    public async Task InitializeAsync() =>
+        _pipeline = await fixture.Client.GetGrain<IPortalGrain>(ClusterFixture.PortalId).CreatePipeline("Robots", [], fixture.UserId);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private IStageRobotsGrain Deals => fixture.Client.GetGrain<IStageRobotsGrain>(RobotBoards.Deals(ClusterFixture.PortalId, _pipeline.Id));
+
+    private Task<IReadOnlyList<Stage>> Stages() => Task.FromResult(_pipeline.Stages);
 
     [Fact]
     public async Task A_stages_robots_are_stored_in_order_and_survive_deactivation()

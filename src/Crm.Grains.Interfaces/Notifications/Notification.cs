@@ -23,4 +23,6 @@ public sealed record NewNotification(
     [property: Id(1)] string Kind,
     [property: Id(2)] string Text,
     [property: Id(3)] string? RecordType = null,
-    [property: Id(4)] long? RecordId = null);
+    [property: Id(4)] long? RecordId = null,
+    /// <summary>Names the event told (e.g. a robot's run): a second notification with the same key is not stored or sent.</summary>
+    [property: Id(5)] string? DedupeKey = null);

@@ -5,8 +5,9 @@ namespace Crm.Grains.Automation;
 /// <summary>
 /// One robot a record owes since it entered a stage, kept in the record grain's state (plain JSON;
 /// keep member names stable). <see cref="DueAt"/> is null while a chained robot waits for
-/// <see cref="WaitsFor"/>; <see cref="Started"/> marks a robot whose effect outside the record may have
-/// begun, so a restart does not repeat it.
+/// <see cref="WaitsFor"/>; <see cref="Started"/> marks a robot whose effect in another grain may have
+/// begun, and <see cref="EffectId"/> is the id reserved for what it creates (comment, activity, deal),
+/// so running it again after a crash finds that record instead of making a second one.
 /// </summary>
 public sealed record RobotJob(
     string Id,
@@ -15,7 +16,8 @@ public sealed record RobotJob(
     DateTimeOffset EnteredAt,
     DateTimeOffset? DueAt,
     string? WaitsFor,
-    bool Started = false);
+    bool Started = false,
+    long? EffectId = null);
 
 /// <summary>The robots a record owes, part of its grain's state; <see cref="Entries"/> numbers stage entries so job ids never repeat.</summary>
 public sealed class RobotQueueState

@@ -49,10 +49,13 @@ public static class RobotQueue
     /// <summary>The earliest time a job is due, if any is scheduled.</summary>
     public static DateTimeOffset? NextDue(RobotQueueState queue) => queue.Jobs.Min(j => j.DueAt);
 
-    public static void MarkStarted(RobotQueueState queue, RobotJob job)
+    /// <summary>Records that the job's effect is about to begin, with the id reserved for what it creates; returns the job as stored.</summary>
+    public static RobotJob MarkStarted(RobotQueueState queue, RobotJob job, long? effectId = null)
     {
         var i = queue.Jobs.FindIndex(j => j.Id == job.Id);
-        if (i >= 0) queue.Jobs[i] = queue.Jobs[i] with { Started = true };
+        if (i < 0) return job;
+        queue.Jobs[i] = queue.Jobs[i] with { Started = true, EffectId = effectId };
+        return queue.Jobs[i];
     }
 
     /// <summary>The job has run or was skipped: it leaves the queue and the robot chained after it starts now.</summary>

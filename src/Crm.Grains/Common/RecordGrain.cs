@@ -29,6 +29,19 @@ public abstract class RecordGrain<TRecord, TState>(
     /// <summary>Publishes the live event of a stored change; failures are logged, not reported.</summary>
     protected virtual Task Publish(TRecord record, TRecord? before, bool deleted) => Task.CompletedTask;
 
+    /// <summary>
+    /// Called with the next version before it is stored, to change the subclass's own state in the
+    /// same write (e.g. its robot queue); returns extra timeline lines for the version's entry.
+    /// </summary>
+    protected virtual Task<IReadOnlyList<FieldChange>> BeforeStore(TRecord? before, TRecord after, bool deleted) =>
+        Task.FromResult<IReadOnlyList<FieldChange>>([]);
+
+    /// <summary>Called just before the state is written, and after a stored change has been projected and published.</summary>
+    protected virtual Task BeforeWrite() => Task.CompletedTask;
+
+    /// <inheritdoc cref="BeforeWrite"/>
+    protected virtual Task AfterStored() => Task.CompletedTask;
+
     protected (int PortalId, long Id) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
     protected DateTimeOffset Now => clock.GetUtcNow();
@@ -54,7 +67,8 @@ public abstract class RecordGrain<TRecord, TState>(
         if (state.State.Record is not null)
             throw CrmException.Conflict($"{Kind.ToLowerInvariant()}_exists", $"{Kind} {Key.Id} already exists.");
         var created = Stamp(record, 1, Now, actorId);
-        await Commit(created, null, new HistoryEntry(1, Now, actorId, "created", Diff(null, created)), deleted: false);
+        var extra = await BeforeStore(null, created, false);
+        await Commit(created, null, new HistoryEntry(1, Now, actorId, "created", [.. Diff(null, created), .. extra]), deleted: false);
         return created;
     }
 
@@ -65,7 +79,8 @@ public abstract class RecordGrain<TRecord, TState>(
         if (changes.Count == 0) return before;
         var now = Now;
         var next = Stamp(after, before.Version + 1, now, actorId);
-        await Commit(next, before, new HistoryEntry(next.Version, now, actorId, action, changes), deleted: false);
+        var extra = await BeforeStore(before, next, false);
+        await Commit(next, before, new HistoryEntry(next.Version, now, actorId, action, [.. changes, .. extra]), deleted: false);
         return next;
     }
 
@@ -75,7 +90,8 @@ public abstract class RecordGrain<TRecord, TState>(
         CheckVersion(expectedVersion);
         var now = Now;
         var deleted = Stamp(record, record.Version + 1, now, actorId);
-        await Commit(deleted, record, new HistoryEntry(deleted.Version, now, actorId, action, note is null ? [] : [note]), deleted: true);
+        var extra = await BeforeStore(record, deleted, true);
+        await Commit(deleted, record, new HistoryEntry(deleted.Version, now, actorId, action, [.. note is null ? [] : new[] { note }, .. extra]), deleted: true);
     }
 
     /// <summary>
@@ -102,11 +118,14 @@ public abstract class RecordGrain<TRecord, TState>(
         (state.State.Record, state.State.LastEntry, state.State.Deleted) = (record, entry, deleted);
         try
         {
+            await BeforeWrite();
             await state.WriteStateAsync();
         }
         catch
         {
             (state.State.Record, state.State.LastEntry, state.State.Deleted) = previous;
+            // A subclass may have changed more of its state (BeforeStore): read the stored state again on the next call.
+            DeactivateOnIdle();
             throw;
         }
         // The command has succeeded once the state is durable: a failed projection is retried and a
@@ -120,6 +139,7 @@ public abstract class RecordGrain<TRecord, TState>(
         {
             log.LogWarning(e, "Live event for {Kind} {Id} v{Version} not published", Kind, record.Id, record.Version);
         }
+        await AfterStored();
     }
 
     private Task Project()

@@ -6,6 +6,7 @@ using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Pipelines;
+using Crm.Grains.Outbox;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 
@@ -16,12 +17,14 @@ namespace Crm.Grains.Deals;
 /// history entry to the read model and publish the live event, both carrying the new version.
 /// </summary>
 [GrainType("deal")]
-public sealed class DealGrain(
+public sealed partial class DealGrain(
     [PersistentState("deal", StorageNames.Crm)] IPersistentState<DealState> state,
     IDealReadModel readModel,
     IUserDirectory users,
+    IOutbox outbox,
+    INotificationStore notifications,
     TimeProvider clock,
-    ILogger<DealGrain> log) : Grain, IDealGrain
+    ILogger<DealGrain> log) : Grain, IDealGrain, IRemindable
 {
     private ReadModelSync? _sync;
 
@@ -32,6 +35,7 @@ public sealed class DealGrain(
         // A crash between persisting and projecting leaves the row behind the state: catch it up.
         if (state.State.Deal is { } deal && await readModel.GetVersion(deal.PortalId, deal.Id) < deal.Version)
             await Project();
+        Wake.StartTimer(RobotQueue.NextDue(Robots));
     }
 
     public async Task<Deal> Create(NewDeal request, int actorId)
@@ -49,7 +53,8 @@ public sealed class DealGrain(
             false, now, actorId, now, actorId, 1, fields.CompanyId, fields.ContactIds, fields.Custom);
         if (stage.Id != deal.StageId)
             deal = DealTransitions.Move(deal, pipeline, stage.Id, request.Position, now);
-        var entry = new HistoryEntry(1, now, actorId, "created", DealDiff.Initial(deal));
+        var robotNotes = await AdvanceRobots(null, deal, null, now);
+        var entry = new HistoryEntry(1, now, actorId, "created", [.. DealDiff.Initial(deal), .. robotNotes]);
         await Commit(deal, entry, DealChangeKind.Created, before: null);
         return deal;
     }
@@ -67,21 +72,22 @@ public sealed class DealGrain(
         if (checkedFields.ResponsibleId != deal.ResponsibleId)
             await CheckResponsible(checkedFields.ResponsibleId);
         await CheckLinks(checkedFields, deal);
-        var changed = deal with
-        {
-            Title = checkedFields.Title,
-            Amount = checkedFields.Amount,
-            Currency = checkedFields.Currency,
-            ResponsibleId = checkedFields.ResponsibleId,
-            BeginDate = checkedFields.BeginDate,
-            CloseDate = checkedFields.CloseDate,
-            Comments = checkedFields.Comments,
-            CompanyId = checkedFields.CompanyId,
-            ContactIds = checkedFields.ContactIds,
-            Custom = checkedFields.Custom,
-        };
-        return await Apply(deal, changed, "updated", DealChangeKind.Updated, actorId);
+        return await Apply(deal, WithFields(deal, checkedFields), "updated", DealChangeKind.Updated, actorId);
     }
+
+    private static Deal WithFields(Deal deal, DealFields fields) => deal with
+    {
+        Title = fields.Title,
+        Amount = fields.Amount,
+        Currency = fields.Currency,
+        ResponsibleId = fields.ResponsibleId,
+        BeginDate = fields.BeginDate,
+        CloseDate = fields.CloseDate,
+        Comments = fields.Comments,
+        CompanyId = fields.CompanyId,
+        ContactIds = fields.ContactIds,
+        Custom = fields.Custom,
+    };
 
     public async Task<Deal> Move(string stageId, double? position, long? expectedVersion, int actorId)
     {
@@ -117,6 +123,8 @@ public sealed class DealGrain(
         var now = clock.GetUtcNow();
         var deleted = deal with { Version = deal.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
         state.State.Deleted = true;
+        // A deleted deal owes nothing: its robots go with it.
+        state.State.Robots.Jobs.Clear();
         await Commit(deleted, new HistoryEntry(deleted.Version, now, actorId, "deleted", []), DealChangeKind.Deleted, deal);
     }
 
@@ -170,15 +178,22 @@ public sealed class DealGrain(
         }
     }
 
-    private async Task<Deal> Apply(Deal before, Deal after, string action, DealChangeKind kind, int actorId)
+    /// <summary>
+    /// Stores <paramref name="after"/> as the next version. A change of stage cancels the robots still
+    /// owed and schedules the new stage's; <paramref name="finished"/> is a robot job that ran (or was
+    /// skipped) in this change, and <paramref name="note"/> what became of it.
+    /// </summary>
+    private async Task<Deal> Apply(Deal before, Deal after, string action, DealChangeKind kind, int actorId, RobotJob? finished = null, FieldChange? note = null)
     {
         var changes = DealDiff.Between(before, after);
-        if (changes.Count == 0 && before.Position == after.Position)
+        if (changes.Count == 0 && before.Position == after.Position && note is null)
             return before;
         var now = clock.GetUtcNow();
         var next = after with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = actorId };
+        var robotNotes = await AdvanceRobots(before, next, finished, now);
+        IReadOnlyList<FieldChange> all = [.. note is null ? [] : new[] { note }, .. changes, .. robotNotes];
         // Reordering inside a column is not worth a timeline line; it still gets a version.
-        var entry = changes.Count == 0 ? null : new HistoryEntry(next.Version, now, actorId, action, changes);
+        var entry = all.Count == 0 ? null : new HistoryEntry(next.Version, now, actorId, action, all);
         await Commit(next, entry, kind, before);
         return next;
     }
@@ -190,12 +205,15 @@ public sealed class DealGrain(
         state.State.LastEntry = entry;
         try
         {
+            await Wake.Register(RobotQueue.NextDue(Robots));
             await state.WriteStateAsync();
         }
         catch
         {
             (state.State.Deal, state.State.LastEntry) = previous;
             if (kind == DealChangeKind.Deleted) state.State.Deleted = false;
+            // The robot queue may have changed in memory: read the stored state again on the next call.
+            DeactivateOnIdle();
             throw;
         }
 
@@ -211,6 +229,7 @@ public sealed class DealGrain(
         {
             log.LogWarning(e, "Live event for deal {DealId} v{Version} not published", deal.Id, deal.Version);
         }
+        await SettleWakeUp();
     }
 
     private Task Project()

@@ -1,3 +1,4 @@
+using Crm.Grains.Automation;
 using Crm.Grains.Interfaces.Deals;
 
 namespace Crm.Grains.Deals;
@@ -12,4 +13,7 @@ public sealed class DealState
 
     /// <summary>The history entry of the current version, kept so a missed projection can be redone.</summary>
     public HistoryEntry? LastEntry { get; set; }
+
+    /// <summary>The robots the deal owes since it entered its stage (see <see cref="RobotQueue"/>).</summary>
+    public RobotQueueState Robots { get; set; } = new();
 }

@@ -11,6 +11,7 @@ using Crm.Grains.Interfaces.Pipelines;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Settings;
+using Crm.Grains.Outbox;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 
@@ -18,12 +19,14 @@ namespace Crm.Grains.Leads;
 
 /// <summary>The single writer of one lead: its field and status rules; the rest is <see cref="RecordGrain{TRecord}"/>.</summary>
 [GrainType("lead")]
-public sealed class LeadGrain(
+public sealed partial class LeadGrain(
     [PersistentState("lead", StorageNames.Crm)] IPersistentState<LeadState> state,
     ILeadReadModel readModel,
     IUserDirectory users,
+    IOutbox outbox,
+    INotificationStore notifications,
     TimeProvider clock,
-    ILogger<LeadGrain> log) : RecordGrain<Lead, LeadState>(state, readModel, clock, log), ILeadGrain
+    ILogger<LeadGrain> log) : RecordGrain<Lead, LeadState>(state, readModel, clock, log), ILeadGrain, IRemindable
 {
     protected override string Kind => "Lead";
 
@@ -87,6 +90,7 @@ public sealed class LeadGrain(
         // The silo died during a conversion: undo what it had created (all or nothing); the user converts again.
         if (state.State.Conversion is { } pending)
             await Undo(pending);
+        Wake.StartTimer(RobotQueue.NextDue(Robots));
     }
 
     public async Task<Lead> Convert(LeadConversionRequest request, long? expectedVersion, int actorId)

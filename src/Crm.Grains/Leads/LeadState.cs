@@ -1,3 +1,4 @@
+using Crm.Grains.Automation;
 using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Leads;
 
@@ -7,6 +8,9 @@ namespace Crm.Grains.Leads;
 public sealed class LeadState : RecordState<Lead>
 {
     public PendingConversion? Conversion { get; set; }
+
+    /// <summary>The robots the lead owes since it entered its status (see <see cref="RobotQueue"/>).</summary>
+    public RobotQueueState Robots { get; set; } = new();
 }
 
 /// <summary>A conversion in progress: the ids reserved for its records and what they will hold.</summary>

@@ -10,11 +10,12 @@ public static class Notifier
 {
     public const int MaxTextLength = 2000;
 
-    public static async Task<Notification> Notify(this IGrainFactory grains, INotificationStore store, int portalId, NewNotification request)
+    /// <summary>Returns null, sending nothing, when a notification with the request's dedupe key was stored before.</summary>
+    public static async Task<Notification?> Notify(this IGrainFactory grains, INotificationStore store, int portalId, NewNotification request)
     {
         var text = request.Text.Trim();
         if (text.Length > MaxTextLength) text = text[..MaxTextLength];
-        var stored = await store.Add(portalId, request with { Text = text });
+        if (await store.Add(portalId, request with { Text = text }) is not { } stored) return null;
         await grains.GetGrain<IBoardFeedGrain>(GrainKeys.NotificationFeed(portalId)).PublishNotification(stored);
         return stored;
     }

@@ -7,6 +7,9 @@ public interface IUserDirectory
 
     /// <summary>The portal's first user (its creator), or null when it has none.</summary>
     Task<int?> FirstUser(int portalId);
+
+    /// <summary>The user's display name (active or not); null when the portal has no such user.</summary>
+    Task<string?> DisplayName(int portalId, int userId);
 }
 
 public static class UserDirectoryChecks

@@ -1,4 +1,5 @@
 using Crm.Grains.ReadModel;
+using Crm.Silo.Database;
 using Npgsql;
 
 namespace Crm.Silo.ReadModel;
@@ -18,5 +19,12 @@ public sealed class UserDirectory(NpgsqlDataSource db) : IUserDirectory
         await using var command = db.CreateCommand("SELECT min(id) FROM users WHERE portal_id = $1");
         command.Parameters.Add(new() { Value = portalId });
         return await command.ExecuteScalarAsync() is int id ? id : null;
+    }
+
+    public async Task<string?> DisplayName(int portalId, int userId)
+    {
+        await using var command = db.CreateCommand("SELECT display_name FROM users WHERE portal_id = $1 AND id = $2");
+        command.AddValues(portalId, userId);
+        return await command.ExecuteScalarAsync() as string;
     }
 }
