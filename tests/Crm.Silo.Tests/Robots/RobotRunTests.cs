@@ -153,6 +153,37 @@ public sealed class RobotRunTests(RobotRunWorld fixture) : IClassFixture<RobotRu
         Assert.Equal(["mail", "on", "note"], (await World.RobotLines(dealId)).Select(l => l.Robot));
     }
 
+    [Fact]
+    public async Task A_round_robin_robot_gives_new_deals_to_the_departments_active_members_in_turn()
+    {
+        var bo = (int)await World.Scalar("INSERT INTO users (portal_id, email, normalized_email, display_name, security_stamp) VALUES (1, 'bo@t', 'BO@T', 'Bo', 's') RETURNING id");
+        var cy = (int)await World.Scalar("INSERT INTO users (portal_id, email, normalized_email, display_name, security_stamp) VALUES (1, 'cy@t', 'CY@T', 'Cy', 's') RETURNING id");
+        var gone = (int)await World.Scalar("INSERT INTO users (portal_id, email, normalized_email, display_name, security_stamp) VALUES (1, 'gone@t', 'GONE@T', 'Gone', 's') RETURNING id");
+        var access = World.Client.GetGrain<Grains.Interfaces.Access.IAccessGrain>(RobotWorld.PortalId);
+        await access.Initialize(World.UserId);
+        var sales = await access.SaveDepartment(new Grains.Interfaces.Access.Department(0, "Sales", null, null, [bo, cy, gone]), World.UserId);
+        var stage = World.Pipeline.Stages[5].Id;
+        await World.SetRobots(stage, Robot("share", RobotAction.SetResponsible, new(ResponsibleMode: ResponsibleMode.RoundRobin, DepartmentId: sales.Id)));
+        // A member who leaves the company takes no more turns.
+        await World.Scalar($"UPDATE users SET is_active = false WHERE id = {gone} RETURNING 0");
+        try
+        {
+            var owners = new List<int>();
+            for (var i = 0; i < 3; i++)
+            {
+                // One after the other, so the turns are taken in this order.
+                var id = (await World.CreateDeal($"Shared {i}", stage)).Id;
+                await RobotWorld.Until(async () => (await World.RobotLines(id)).Count == 1, $"the robot of deal {id}");
+                owners.Add((await World.Deal(id).Get()).ResponsibleId);
+            }
+            Assert.Equal([bo, cy, bo], owners);
+        }
+        finally
+        {
+            await World.SetRobots(stage);
+        }
+    }
+
     private Task<long> Reminders(long dealId) =>
         World.Scalar($"SELECT count(*) FROM orleansreminderstable WHERE grainid = 'deal/{RobotWorld.PortalId}/{dealId}' AND remindername = 'robots'");
 }
