@@ -20,9 +20,10 @@ public sealed class NotificationsTests(WebFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    private Task<Notification> Notify(int portalId, int userId, string text) =>
-        fixture.Host.Services.GetRequiredService<IGrainFactory>()
-            .Notify(fixture.Host.Services.GetRequiredService<INotificationStore>(), portalId, new NewNotification(userId, "robot", text, "deal", 42));
+    private async Task<Notification> Notify(int portalId, int userId, string text) =>
+        await fixture.Host.Services.GetRequiredService<IGrainFactory>()
+            .Notify(fixture.Host.Services.GetRequiredService<INotificationStore>(), portalId, new NewNotification(userId, "robot", text, "deal", 42))
+        ?? throw new InvalidOperationException("A notification without a dedupe key is always stored.");
 
     private static async Task<(HubConnection Hub, Channel<JsonElement> Received)> Listen(Crm.TestSupport.SignedInClient client)
     {

@@ -31,10 +31,24 @@ public sealed class RobotEffects(IGrainFactory grains, IOutbox outbox, INotifica
         _ => null,
     };
 
-    public static bool Handles(RobotAction action) => action is not (RobotAction.SetField or RobotAction.SetResponsible or RobotAction.MoveToStage);
-
     /// <summary>Reserves the id of what <paramref name="action"/> will create in the portal.</summary>
     public Task<long> ReserveId(int portalId, string kind) => grains.GetGrain<IRecordIdGrain>(GrainKeys.For(portalId, kind)).Next();
+
+    /// <summary>
+    /// Runs a queued job's effect. The id of what it creates is reserved and stored with the job first
+    /// (<paramref name="saveQueue"/> writes the grain's state), so a repeat after a crash finds what it made.
+    /// </summary>
+    public async Task<string> RunQueued(int portalId, RobotQueueState queue, RobotJob job, RobotRecordView view, DateTimeOffset now, Func<Task> saveQueue)
+    {
+        if (CreatedKind(job.Robot.Action) is { } kind && job.EffectId is null)
+        {
+            job = RobotQueue.MarkStarted(queue, job, await ReserveId(portalId, kind));
+            await saveQueue();
+        }
+        // The effect may call back into the record's grain (a comment checks its owner exists): allow it along this call chain.
+        using (RequestContext.AllowCallChainReentrancy())
+            return await Run(portalId, job, view, now);
+    }
 
     public async Task<string> Run(int portalId, RobotJob job, RobotRecordView view, DateTimeOffset now)
     {

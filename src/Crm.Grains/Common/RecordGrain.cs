@@ -44,6 +44,8 @@ public abstract class RecordGrain<TRecord, TState>(
 
     protected (int PortalId, long Id) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
+    protected TimeProvider Clock => clock;
+
     protected DateTimeOffset Now => clock.GetUtcNow();
 
     protected TRecord Current => state.State.Record is { } record && !state.State.Deleted

@@ -113,15 +113,7 @@ public sealed partial class DealGrain
                 var moved = DealTransitions.Move(deal, pipeline, s.StageId ?? "", null, now);
                 return (moved, RobotNotes.Ran(robot, $"moved to {pipeline.FindStage(moved.StageId)?.Name ?? moved.StageId}"));
             default:
-                if (RobotEffects.CreatedKind(robot.Action) is { } kind && job.EffectId is null)
-                {
-                    // The reserved id is stored before the effect starts, so a repeat after a crash finds what it made.
-                    job = RobotQueue.MarkStarted(Robots, job, await Effects.ReserveId(Key.PortalId, kind));
-                    await WriteRobots();
-                }
-                // The effect may call back into this deal (a comment checks its owner exists): allow it along this call chain.
-                using (RequestContext.AllowCallChainReentrancy())
-                    return (deal, RobotNotes.Ran(robot, await Effects.Run(Key.PortalId, job, view, now)));
+                return (deal, RobotNotes.Ran(robot, await Effects.RunQueued(Key.PortalId, Robots, job, view, now, WriteRobots)));
         }
     }
 

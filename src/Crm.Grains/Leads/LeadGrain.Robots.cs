@@ -22,7 +22,7 @@ public sealed partial class LeadGrain
     // The robot job a version being stored finishes (set by RunRobot around its Apply).
     private RobotJob? _finishing;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, RunDueRobots, clock);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, RunDueRobots, Clock);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
@@ -125,15 +125,7 @@ public sealed partial class LeadGrain
                 var status = LeadStatusRules.ForChange(await Lists.GetLeadStatuses(), lead.StatusId, s.StageId ?? "");
                 return (lead with { StatusId = status.Id }, RobotNotes.Ran(robot, $"moved to {status.Name}"));
             default:
-                if (RobotEffects.CreatedKind(robot.Action) is { } kind && job.EffectId is null)
-                {
-                    // The reserved id is stored before the effect starts, so a repeat after a crash finds what it made.
-                    job = RobotQueue.MarkStarted(Robots, job, await Effects.ReserveId(Key.PortalId, kind));
-                    await WriteRobots();
-                }
-                // The effect may call back into this lead (a comment checks its owner exists): allow it along this call chain.
-                using (RequestContext.AllowCallChainReentrancy())
-                    return (lead, RobotNotes.Ran(robot, await Effects.Run(Key.PortalId, job, view, Now)));
+                return (lead, RobotNotes.Ran(robot, await Effects.RunQueued(Key.PortalId, Robots, job, view, Now, WriteRobots)));
         }
     }
 
