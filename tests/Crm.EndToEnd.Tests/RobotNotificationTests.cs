@@ -1,0 +1,33 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Crm.Grains.Interfaces.Automation;
+using Crm.Grains.Interfaces.Common;
+using Crm.Grains.Interfaces.Pipelines;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>A robot on a stage notifies the deal's responsible when a colleague moves the deal there: the bell lights up live.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RobotNotificationTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Moving_a_deal_into_a_stage_with_a_notify_robot_lights_the_responsibles_bell()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var grains = fixture.Host.Services.GetRequiredService<IGrainFactory>();
+        var stages = (await grains.GetGrain<IPipelineGrain>(GrainKeys.For(portal.PortalId, portal.PipelineId)).Get()).Stages;
+        await grains.GetGrain<IStageRobotsGrain>(RobotBoards.Deals(portal.PortalId, portal.PipelineId)).Set(stages[1].Id,
+            [new Robot("tell", "Tell the owner", RobotAction.Notify, new RobotSettings(Text: "{{title}} is in {{stageId}} now"), RobotTiming.Now)], portal.AdminId);
+        var page = await fixture.SignedInPage(portal.SecondEmail, "/", "[data-testid=notifications-open]");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        var created = await admin.PostAsJsonAsync("/api/deals", new { title = "Solar roof", amount = 10, currency = "USD", pipelineId = portal.PipelineId, responsibleId = portal.SecondId });
+        var dealId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        (await admin.PostAsJsonAsync($"/api/deals/{dealId}/move", new { stageId = stages[1].Id })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.Locator("[data-testid=notifications-unread] .mud-badge")).ToHaveTextAsync("1");
+        await page.Locator("[data-testid=notifications-open]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=notification]")).ToContainTextAsync($"Solar roof is in {stages[1].Id} now");
+    }
+}
