@@ -25,4 +25,7 @@ public sealed class RobotQueueState
     public long Entries { get; set; }
 
     public List<RobotJob> Jobs { get; set; } = [];
+
+    /// <summary>The due time the record's reminder was registered for; null when none is (as far as the stored state knows).</summary>
+    public DateTimeOffset? ReminderFor { get; set; }
 }

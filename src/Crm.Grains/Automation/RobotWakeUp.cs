@@ -7,7 +7,7 @@ namespace Crm.Grains.Automation;
 /// a one-shot grain timer fires at the due time to the second. The reminder is re-registered only
 /// when the due time changes, and dropped when nothing is owed.
 /// </summary>
-public sealed class RobotWakeUp(Grain grain, Func<Task> runDue, TimeProvider clock)
+public sealed class RobotWakeUp(Grain grain, Func<RobotQueueState> queue, Func<Task> runDue, TimeProvider clock)
 {
     public const string ReminderName = "robots";
 
@@ -18,36 +18,36 @@ public sealed class RobotWakeUp(Grain grain, Func<Task> runDue, TimeProvider clo
     private static readonly TimeSpan LongestTimer = TimeSpan.FromHours(1);
 
     private IGrainTimer? _timer;
-    private DateTimeOffset? _registeredFor;
-
-    // After activation the stored reminder is unknown: assume one may exist until it is dropped.
-    private bool _mayHaveReminder = true;
 
     /// <summary>
-    /// Before the state with a new next due time is written: the reminder for it is registered first,
-    /// so a crash between the two leaves at worst a reminder that finds nothing due, never a robot
-    /// that nothing wakes.
+    /// Before the state with a new next due time is written: the reminder for it is registered first
+    /// (and noted in the queue, so the write stores it), so a crash between the two leaves at worst a
+    /// reminder that finds nothing due, never a robot that nothing wakes.
     /// </summary>
     public async Task Register(DateTimeOffset? next)
     {
-        if (next is not { } due || due == _registeredFor) return;
+        var robots = queue();
+        if (next is not { } due || due == robots.ReminderFor) return;
         var wait = Wait(due);
         // A reminder's first tick must lie ahead; the timer covers "now".
         await grain.RegisterOrUpdateReminder(ReminderName, wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, Period);
-        (_registeredFor, _mayHaveReminder) = (due, true);
+        robots.ReminderFor = due;
     }
 
-    /// <summary>After a write or a run: a timer for the next due time, and no reminder when nothing is owed.</summary>
-    public async Task Settle(DateTimeOffset? next)
+    /// <summary>
+    /// After a write or a run: a timer for the next due time, and no reminder when nothing is owed.
+    /// Records that never had robots cost nothing here: the queue knows no reminder was registered.
+    /// </summary>
+    public async Task Settle(DateTimeOffset? next, bool reminderFired = false)
     {
         StartTimer(next);
         if (next is not null)
             await Register(next);
-        else if (_mayHaveReminder)
+        else if (queue().ReminderFor is not null || reminderFired)
         {
             if (await grain.GetReminder(ReminderName) is { } reminder)
                 await grain.UnregisterReminder(reminder);
-            (_registeredFor, _mayHaveReminder) = (null, false);
+            queue().ReminderFor = null;
         }
     }
 

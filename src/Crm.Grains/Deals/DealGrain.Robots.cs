@@ -24,14 +24,14 @@ public sealed partial class DealGrain
     private RobotWakeUp? _wake;
     private RobotEffects? _effects;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, RunDueRobots, clock);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), clock);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
     private RobotQueueState Robots => state.State.Robots;
 
     public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) =>
-        reminderName == RobotWakeUp.ReminderName ? RunDueRobots() : Task.CompletedTask;
+        reminderName == RobotWakeUp.ReminderName ? RunDueRobots(reminderFired: true) : Task.CompletedTask;
 
     /// <summary>Cancels and schedules robots for the change from <paramref name="before"/> to <paramref name="after"/> (not yet stored); returns the timeline lines for what will not run.</summary>
     private async Task<IReadOnlyList<FieldChange>> AdvanceRobots(Deal? before, Deal after, RobotJob? finished, DateTimeOffset now)
@@ -50,18 +50,19 @@ public sealed partial class DealGrain
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
 
-    private async Task RunDueRobots()
+    private async Task RunDueRobots(bool reminderFired = false)
     {
         while (state.State.Deal is not null && !state.State.Deleted && RobotQueue.Due(Robots, clock.GetUtcNow()).FirstOrDefault() is { } job)
             await RunRobot(job);
-        await SettleWakeUp();
+        await SettleWakeUp(reminderFired);
     }
 
-    private async Task SettleWakeUp()
+    /// <summary>A fired reminder with nothing left to do is dropped even if the stored state did not know of it.</summary>
+    private async Task SettleWakeUp(bool reminderFired = false)
     {
         try
         {
-            await Wake.Settle(RobotQueue.NextDue(Robots));
+            await Wake.Settle(RobotQueue.NextDue(Robots), reminderFired);
         }
         catch (Exception e)
         {

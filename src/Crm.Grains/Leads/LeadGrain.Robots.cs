@@ -22,14 +22,14 @@ public sealed partial class LeadGrain
     // The robot job a version being stored finishes (set by RunRobot around its Apply).
     private RobotJob? _finishing;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, RunDueRobots, Clock);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), Clock);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
     private RobotQueueState Robots => state.State.Robots;
 
     public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) =>
-        reminderName == RobotWakeUp.ReminderName ? RunDueRobots() : Task.CompletedTask;
+        reminderName == RobotWakeUp.ReminderName ? RunDueRobots(reminderFired: true) : Task.CompletedTask;
 
     protected override async Task<IReadOnlyList<FieldChange>> BeforeStore(Lead? before, Lead after, bool deleted)
     {
@@ -55,11 +55,14 @@ public sealed partial class LeadGrain
 
     protected override Task BeforeWrite() => Wake.Register(RobotQueue.NextDue(Robots));
 
-    protected override async Task AfterStored()
+    protected override Task AfterStored() => SettleWakeUp();
+
+    /// <summary>A fired reminder with nothing left to do is dropped even if the stored state did not know of it.</summary>
+    private async Task SettleWakeUp(bool reminderFired = false)
     {
         try
         {
-            await Wake.Settle(RobotQueue.NextDue(Robots));
+            await Wake.Settle(RobotQueue.NextDue(Robots), reminderFired);
         }
         catch (Exception e)
         {
@@ -70,11 +73,11 @@ public sealed partial class LeadGrain
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
 
-    private async Task RunDueRobots()
+    private async Task RunDueRobots(bool reminderFired = false)
     {
         while (state.State.Record is not null && !state.State.Deleted && RobotQueue.Due(Robots, Now).FirstOrDefault() is { } job)
             await RunRobot(job);
-        await AfterStored();
+        await SettleWakeUp(reminderFired);
     }
 
     private async Task RunRobot(RobotJob job)
