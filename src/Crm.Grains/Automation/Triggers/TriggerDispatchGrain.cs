@@ -23,8 +23,8 @@ public sealed class TriggerDispatchGrain(ITriggerRecords records, ILogger<Trigge
 {
     private int PortalId => (int)this.GetPrimaryKeyLong();
 
-    /// <summary>A record as the trigger sees it: where it is and whose it is.</summary>
-    private sealed record Current(string Entity, string StageId, int ResponsibleId, long? PipelineId);
+    /// <summary>A record as the trigger sees it: where it is, whose it is, and why it can no longer move (closed, converted).</summary>
+    private sealed record Current(string Entity, string StageId, int ResponsibleId, long? PipelineId, string? Final);
 
     public async Task<TriggerReport> Dispatch(CustomerEvent customerEvent, int? actorId)
     {
@@ -74,7 +74,7 @@ public sealed class TriggerDispatchGrain(ITriggerRecords records, ILogger<Trigge
         Current current;
         try
         {
-            current = await Read(target);
+            current = await Read(target, boards);
         }
         catch (CrmException ex) when (ex.Kind == CrmErrorKind.NotFound && !named)
         {
@@ -85,6 +85,8 @@ public sealed class TriggerDispatchGrain(ITriggerRecords records, ILogger<Trigge
             if (named) throw CrmException.Forbidden("access_denied", $"Your role does not allow you to see this {target.Kind}.");
             return null;
         }
+        // The record grain refuses these too; saying so first beats naming a trigger that could never apply.
+        if (current.Final is { } final) return new TriggerOutcome(target.Kind, target.Id, false, current.StageId, Reason: final);
         var (order, triggers) = current.PipelineId is { } pipelineId ? await boards.Deals(pipelineId) : await boards.Leads();
         var pick = TriggerChoice.Pick(order, current.StageId, triggers, e, sourcePipeline);
         var outcome = new TriggerOutcome(target.Kind, target.Id, false, current.StageId, pick.StageId, pick.Trigger?.Id, pick.Trigger?.Name, pick.Reason);
@@ -107,14 +109,16 @@ public sealed class TriggerDispatchGrain(ITriggerRecords records, ILogger<Trigge
         }
     }
 
-    private async Task<Current> Read(RecordRef target)
+    private async Task<Current> Read(RecordRef target, TriggerBoards boards)
     {
         if (target.Kind == "deal")
         {
             var deal = await GrainFactory.GetGrain<IDealGrain>(GrainKeys.For(PortalId, target.Id)).Get();
-            return new Current(AccessEntity.Deal, deal.StageId, deal.ResponsibleId, deal.PipelineId);
+            return new Current(AccessEntity.Deal, deal.StageId, deal.ResponsibleId, deal.PipelineId, deal.IsClosed ? "the deal is closed" : null);
         }
         var lead = await GrainFactory.GetGrain<ILeadGrain>(GrainKeys.For(PortalId, target.Id)).Get();
-        return new Current(AccessEntity.Lead, lead.StatusId, lead.Fields.ResponsibleId, null);
+        var converted = lead.Conversion is not null
+            || (await boards.LeadStatuses()).Any(s => s.Id == lead.StatusId && s.Semantic == LeadStatusSemantic.Converted);
+        return new Current(AccessEntity.Lead, lead.StatusId, lead.Fields.ResponsibleId, null, converted ? "the lead is converted" : null);
     }
 }
