@@ -104,6 +104,9 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("DELETE", "/api/import/jobs/{id:guid}", i => $"/api/import/jobs/{i.ImportJob}"),
         new("DELETE", "/api/list-presets/{kind}/{name}", i => $"/api/list-presets/leads/{Uri.EscapeDataString(i.Preset)}"),
         new("POST", "/api/outbox/{id:long}/retry", i => $"/api/outbox/{i.Outbox}/retry"),
+        new("GET", "/api/pipelines/{pipelineId:long}/triggers", i => $"/api/pipelines/{i.Pipeline}/triggers"),
+        new("PUT", "/api/pipelines/{pipelineId:long}/stages/{stageId}/triggers", i => $"/api/pipelines/{i.Pipeline}/stages/{i.Stage}/triggers",
+            _ => new { triggers = new[] { new { kind = "webhook", code = "hijack" } } }),
 
         // Pages: the markup differs per render, so only the status is compared (and no name of B's may show).
         new("GET", "/pipelines/{PipelineId:long}", i => $"/pipelines/{i.Pipeline}", CompareBody: false),
@@ -127,6 +130,10 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("GET", "/api/deals?pipelineId", i => $"/api/deals?pipelineId={i.Pipeline}"),
         new("POST", "/api/access/departments (members)", _ => "/api/access/departments", i => new { name = "Mine", headId = i.User, memberIds = new[] { i.User } }),
         new("POST", "/api/access/departments (parent)", _ => "/api/access/departments", i => new { name = "Mine", parentId = i.Department }),
+        new("POST", "/api/triggers/webhook (deal)", _ => "/api/triggers/webhook", i => new { code = "paid", recordType = "deal", recordId = i.Deal }),
+        new("POST", "/api/triggers/webhook (lead)", _ => "/api/triggers/webhook", i => new { code = "paid", recordType = "lead", recordId = i.Lead }),
+        new("POST", "/api/tracked-links (deal)", _ => "/api/tracked-links", i => new { recordType = "deal", recordId = i.Deal, url = "https://hijack.example" }),
+        new("POST", "/api/tracked-links (lead)", _ => "/api/tracked-links", i => new { recordType = "lead", recordId = i.Lead, url = "https://hijack.example" }),
         new("PUT", "/api/access/roles/1/assignees (department, user)", _ => "/api/access/roles/1/assignees",
             i => new object[] { new { kind = "everyone" }, new { kind = "department", subjectId = i.Department }, new { kind = "user", subjectId = i.User } }),
     }.ToDictionary(c => $"{c.Method} {c.Route}");
@@ -139,6 +146,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         "GET /api/import/{kind}/fields", "POST /api/import/{kind}/check", "POST /api/import/{kind}",
         // Selection lists have the same names in every portal; static files are no portal's.
         "GET /api/lists/{name}", "PUT /api/lists/{name}", "GET {**path:file}", "HEAD {**path:file}",
+        // Lead statuses too (the caller's own board is changed); a tracked link's token is no id but a protected payload (see TrackedLinksTests).
+        "PUT /api/lead-statuses/{statusId}/triggers", "GET /l/{token}",
     ];
 
     /// <summary>Hub methods taking an id, and those taking none (their isolation is <see cref="A_watcher_in_one_portal_receives_none_of_another_portals_live_events"/>).</summary>

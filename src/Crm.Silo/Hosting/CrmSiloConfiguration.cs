@@ -103,6 +103,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IListUsage, ListUsage>();
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<INotificationStore, NotificationStore>();
+        services.TryAddSingleton<ITriggerRecords, TriggerRecords>();
         return services;
     }
 
