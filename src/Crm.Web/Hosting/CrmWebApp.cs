@@ -14,6 +14,7 @@ using Crm.Web.Companies;
 using Crm.Web.Duplicates;
 using Crm.Web.Import;
 using Crm.Web.Activities;
+using Crm.Web.Automation;
 using Crm.Web.Comments;
 using Crm.Web.Live;
 using Crm.Web.Outbox;
@@ -104,6 +105,7 @@ public static class CrmWebApp
         app.MapListsApi();
         app.MapNotificationsApi();
         app.MapOutboxApi();
+        app.MapRobotsApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -194,6 +196,9 @@ public static class CrmWebApp
         services.AddSingleton<UserTokens>();
         services.AddSingleton<NotificationQueries>();
         services.AddSingleton<OutboxAdmin>();
+        services.AddSingleton<RobotBoardService>();
+        services.AddSingleton<RobotFieldList>();
+        services.AddSingleton<WorkingHoursSettings>();
         // A silo co-hosted here has registered these already; a web-only node needs them for the outbox page.
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookSecrets>();
