@@ -199,6 +199,7 @@ public static class CrmWebApp
         services.AddSingleton<RobotBoardService>();
         services.AddSingleton<RobotFieldList>();
         services.AddSingleton<WorkingHoursSettings>();
+        services.AddSingleton<RobotChoiceSource>();
         // A silo co-hosted here has registered these already; a web-only node needs them for the outbox page.
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookSecrets>();
