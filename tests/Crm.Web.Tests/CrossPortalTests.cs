@@ -86,6 +86,9 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("DELETE", "/api/pipelines/{id:long}/stages/{stageId}", i => $"/api/pipelines/{i.Pipeline}/stages/{i.Stage}"),
         new("GET", "/api/pipelines/{id:long}/board", i => $"/api/pipelines/{i.Pipeline}/board"),
         new("GET", "/api/pipelines/{id:long}/stages/{stageId}/deals", i => $"/api/pipelines/{i.Pipeline}/stages/{i.Stage}/deals"),
+        new("GET", "/api/pipelines/{pipelineId:long}/robots", i => $"/api/pipelines/{i.Pipeline}/robots"),
+        new("PUT", "/api/pipelines/{pipelineId:long}/stages/{stageId}/robots", i => $"/api/pipelines/{i.Pipeline}/stages/{i.Stage}/robots",
+            _ => new { robots = new[] { new { id = "hijack", name = "Hijacked", action = "addComment", settings = new { text = "Hijacked" } } } }),
 
         new("PUT", "/api/access/departments/{id:int}", i => $"/api/access/departments/{i.Department}", _ => Hijack),
         new("DELETE", "/api/access/departments/{id:int}", i => $"/api/access/departments/{i.Department}"),
@@ -112,6 +115,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("GET", "/pipelines/{PipelineId:long}", i => $"/pipelines/{i.Pipeline}", CompareBody: false),
         new("GET", "/deals/list/{PipelineId:long}", i => $"/deals/list/{i.Pipeline}", CompareBody: false),
         new("GET", "/deals/board/{PipelineId:long}", i => $"/deals/board/{i.Pipeline}", CompareBody: false),
+        new("GET", "/deals/robots/{PipelineId:long}", i => $"/deals/robots/{i.Pipeline}", CompareBody: false),
 
         // Ids in bodies and queries.
         new("POST", "/api/deals (contacts, company)", _ => "/api/deals", i => new { title = "Mine", currency = "USD", contactIds = new[] { i.Contact }, companyId = i.Company }),
@@ -146,8 +150,9 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         "GET /api/import/{kind}/fields", "POST /api/import/{kind}/check", "POST /api/import/{kind}",
         // Selection lists have the same names in every portal; static files are no portal's.
         "GET /api/lists/{name}", "PUT /api/lists/{name}", "GET {**path:file}", "HEAD {**path:file}",
-        // Lead statuses too (the caller's own board is changed); a tracked link's token is no id but a protected payload (see TrackedLinksTests).
-        "PUT /api/lead-statuses/{statusId}/triggers", "GET /l/{token}",
+        // Lead statuses are a selection list too: a status id names the caller's own portal's status (its robots and triggers change there);
+        // a tracked link's token is no id but a protected payload (see TrackedLinksTests).
+        "PUT /api/lead-statuses/{statusId}/robots", "PUT /api/lead-statuses/{statusId}/triggers", "GET /l/{token}",
     ];
 
     /// <summary>Hub methods taking an id, and those taking none (their isolation is <see cref="A_watcher_in_one_portal_receives_none_of_another_portals_live_events"/>).</summary>
@@ -371,6 +376,9 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
             (await http.PutAsJsonAsync("/api/list-presets/leads", new { name = "Zebra preset", conditions = Array.Empty<object>() })).EnsureSuccessStatusCode();
             var job = await ImportRequests.RunImport(admin, "leads", "Title\nZebra imported lead\n");
             var outbox = await FailedOutboxMessage(fixture, b.PortalId);
+            var robot = new { id = "zebra", name = "Zebra robot", action = "addComment", settings = new { text = "Zebra says hello" } };
+            (await http.PutAsJsonAsync($"/api/pipelines/{pipeline.GetProperty("id").GetInt64()}/stages/{stage}/robots", new { robots = new[] { robot } })).EnsureSuccessStatusCode();
+            (await http.PutAsJsonAsync("/api/lead-statuses/NEW/robots", new { robots = new[] { robot } })).EnsureSuccessStatusCode();
 
             return new World
             {
@@ -403,7 +411,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 $"/api/leads/{i.Lead}", $"/api/leads/{i.Lead}/history", $"/api/deals/{i.Deal}", $"/api/contacts/{i.Contact}", $"/api/contacts/{i.Contact2}",
                 $"/api/companies/{i.Company}", $"/api/activities/{i.Activity}", "/api/pipelines", $"/api/pipelines/{i.Pipeline}/board", "/api/access",
                 "/api/custom-fields", "/api/tokens", $"/api/import/jobs/{i.ImportJob}", "/api/list-presets/leads", "/api/leads", "/api/deals",
-                "/api/outbox",
+                "/api/outbox", $"/api/pipelines/{i.Pipeline}/robots", "/api/leads/robots",
             };
             var parts = await Task.WhenAll(paths.Select(async p => p + " " + await VictimAdmin.Http.GetStringAsync(p)));
             return string.Join("\n", parts);

@@ -12,7 +12,6 @@ public static class RobotLimits
     public const int MaxTextLength = 5_000;
     public const int MaxEmailBodyLength = 20_000;
     public const int MaxSmsLength = 1_000;
-    public const int MaxUrlLength = 2_000;
     public const int MaxConditionRules = 20;
     public const int MaxInValues = 50;
     public const int MaxConditionTextLength = 2_000;

@@ -102,15 +102,10 @@ public static class RobotSettingsRules
         return new RobotSettings(PipelineId: pipeline, StageId: stage, Title: title);
     }
 
-    private static string Url(string? url)
-    {
-        var text = url?.Trim() ?? "";
-        if (text.Length == 0) throw Required("url");
-        // Loopback and private addresses are refused when the webhook is sent (the address may resolve differently by then).
-        return text.Length <= MaxUrlLength && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri.AbsoluteUri
-            : throw CrmException.Invalid("invalid_url", "A webhook needs an http or https address.", "settings.url");
-    }
+    // IP literals in any notation are refused here (the author learns it now); names are judged again
+    // when the webhook is sent, against the addresses they resolve to then.
+    private static string Url(string? url) => string.IsNullOrWhiteSpace(url) ? throw Required("url")
+        : Outbox.WebhookUrlRules.Check(url, "settings.url").AbsoluteUri;
 
     private static CrmException Required(string member) =>
         CrmException.Invalid("setting_required", $"'settings.{member}' is required for this action.", $"settings.{member}");

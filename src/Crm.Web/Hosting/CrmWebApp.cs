@@ -108,6 +108,7 @@ public static class CrmWebApp
         app.MapTriggersApi();
         app.MapTriggerEventsApi();
         app.MapTrackedLinksApi();
+        app.MapRobotsApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -200,6 +201,10 @@ public static class CrmWebApp
         services.AddSingleton<OutboxAdmin>();
         services.AddSingleton<TriggerBoardService>();
         services.AddSingleton<TrackedLinks>();
+        services.AddSingleton<RobotBoardService>();
+        services.AddSingleton<RobotFieldList>();
+        services.AddSingleton<WorkingHoursSettings>();
+        services.AddSingleton<RobotChoiceSource>();
         // A silo co-hosted here has registered these already; a web-only node needs them for the outbox page.
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<WebhookSecrets>();

@@ -109,8 +109,10 @@ public class RobotRulesTests
         AssertRefused("invalid_deadline", "settings.deadlineMinutes", RobotAction.CreateTask, new(Subject: "s", DeadlineMinutes: 366 * 1440));
         AssertRefused("activity_type_task", "settings.activityType", RobotAction.CreateActivity, new(ActivityType: ActivityType.Task, Subject: "s"));
         AssertRefused("unknown_activity_type", "settings.activityType", RobotAction.CreateActivity, new(ActivityType: (ActivityType)9, Subject: "s"));
-        AssertRefused("invalid_url", "settings.url", RobotAction.CallWebhook, new(Url: "ftp://example.com/x"));
-        AssertRefused("invalid_url", "settings.url", RobotAction.CallWebhook, new(Url: "not an address"));
+        AssertRefused("webhook_url_scheme", "settings.url", RobotAction.CallWebhook, new(Url: "ftp://example.com/x"));
+        AssertRefused("webhook_url_invalid", "settings.url", RobotAction.CallWebhook, new(Url: "not an address"));
+        foreach (var internalAddress in new[] { "http://127.0.0.1/hook", "http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data", "http://0177.0.0.1/hook", "http://[::1]/hook" })
+            AssertRefused("webhook_url_ip_address", "settings.url", RobotAction.CallWebhook, new(Url: internalAddress));
         AssertRefused("unknown_action", "action", (RobotAction)99, new());
     }
 
