@@ -28,6 +28,9 @@ public sealed partial class DealGrain(
 {
     private ReadModelSync? _sync;
 
+    // A move made by a trigger does not itself fire other deals' triggers: two triggers could otherwise move two deals back and forth for ever.
+    private bool _movedByTrigger;
+
     private (int PortalId, long Id) Key => GrainKeys.Parse(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -145,7 +148,15 @@ public sealed partial class DealGrain(
         if (TriggerMoves.Refusal(pipeline.Stages.Select(s => s.Id).ToList(), deal.StageId, hit) is { } refusal)
             return new TriggerResult(false, deal.StageId, refusal);
         var moved = DealTransitions.Move(deal, pipeline, hit.StageId, null, clock.GetUtcNow());
-        await Apply(deal, moved, TimelineText.ByTrigger(hit), DealChangeKind.Moved, TimelineText.AutomationActor);
+        _movedByTrigger = true;
+        try
+        {
+            await Apply(deal, moved, TimelineText.ByTrigger(hit), DealChangeKind.Moved, TimelineText.AutomationActor);
+        }
+        finally
+        {
+            _movedByTrigger = false;
+        }
         return new TriggerResult(true, deal.StageId);
     }
 
@@ -229,7 +240,23 @@ public sealed partial class DealGrain(
         {
             log.LogWarning(e, "Live event for deal {DealId} v{Version} not published", deal.Id, deal.Version);
         }
+        if (before is not null && before.StageId != deal.StageId && kind != DealChangeKind.Deleted)
+            await AnnounceStage(deal);
         await SettleWakeUp();
+    }
+
+    /// <summary>Other deals of the same client may have triggers waiting for this stage (sent without waiting: see TriggerEvents).</summary>
+    private async Task AnnounceStage(Deal deal)
+    {
+        if (_movedByTrigger || (deal.ContactIds is not { Count: > 0 } && deal.CompanyId is null)) return;
+        try
+        {
+            await TriggerEvents.QueueDealReachedStage(GrainFactory, deal.PortalId, deal.Id, deal.StageId);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Stage event of deal {DealId} v{Version} not sent to triggers", deal.Id, deal.Version);
+        }
     }
 
     private Task Project()
