@@ -117,6 +117,7 @@ public static class CrmWebApp
 
     private static void AddAccess(IServiceCollection services)
     {
+        PostgresKeyRing.Register(services);
         // One default scheme for UI, API and hub: a request presenting an API token is judged by it,
         // any other by the sign-in cookie, so every RequireAuthorization() endpoint accepts both.
         services.AddAuthentication(ApiTokenAuthentication.CookieOrToken)
