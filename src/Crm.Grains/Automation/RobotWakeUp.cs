@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Crm.Grains.Automation;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Crm.Grains.Automation;
 /// a one-shot grain timer fires at the due time to the second. The reminder is re-registered only
 /// when the due time changes, and dropped when nothing is owed.
 /// </summary>
-public sealed class RobotWakeUp(Grain grain, Func<RobotQueueState> queue, Func<Task> runDue, TimeProvider clock)
+public sealed class RobotWakeUp(Grain grain, Func<RobotQueueState> queue, Func<Task> runDue, TimeProvider clock, ILogger log)
 {
     public const string ReminderName = "robots";
 
@@ -48,6 +50,36 @@ public sealed class RobotWakeUp(Grain grain, Func<RobotQueueState> queue, Func<T
             if (await grain.GetReminder(ReminderName) is { } reminder)
                 await grain.UnregisterReminder(reminder);
             queue().ReminderFor = null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Settle"/> after a change that is stored already: a failure is logged, not reported
+    /// (the reminder registered before the write still stands; the next run settles again).
+    /// </summary>
+    public async Task SettleAfterWrite(DateTimeOffset? next, bool reminderFired = false)
+    {
+        try
+        {
+            await Settle(next, reminderFired);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Robot wake-up of {Grain} not settled", grain.GetGrainId());
+        }
+    }
+
+    /// <summary>Writes the record's state with the queue changed outside a version (a job marked started); a failed write reloads the state.</summary>
+    public static async Task Write<TState>(Grain grain, IPersistentState<TState> state)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            grain.DeactivateOnIdle();
+            throw;
         }
     }
 

@@ -24,7 +24,7 @@ public sealed partial class DealGrain
     private RobotWakeUp? _wake;
     private RobotEffects? _effects;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), clock);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), clock, log);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
@@ -58,18 +58,7 @@ public sealed partial class DealGrain
     }
 
     /// <summary>A fired reminder with nothing left to do is dropped even if the stored state did not know of it.</summary>
-    private async Task SettleWakeUp(bool reminderFired = false)
-    {
-        try
-        {
-            await Wake.Settle(RobotQueue.NextDue(Robots), reminderFired);
-        }
-        catch (Exception e)
-        {
-            // The reminder registered before the write still stands; the next run settles again.
-            log.LogWarning(e, "Robot wake-up of deal {DealId} not settled", Key.Id);
-        }
-    }
+    private Task SettleWakeUp(bool reminderFired = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), reminderFired);
 
     private async Task RunRobot(RobotJob job)
     {
@@ -118,18 +107,7 @@ public sealed partial class DealGrain
         }
     }
 
-    private async Task WriteRobots()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteRobots() => RobotWakeUp.Write(this, state);
 
     private async Task<RobotRecordView> RobotView(Deal deal)
     {

@@ -22,7 +22,7 @@ public sealed partial class LeadGrain
     // The robot job a version being stored finishes (set by RunRobot around its Apply).
     private RobotJob? _finishing;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), Clock);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), Clock, log);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
@@ -58,18 +58,7 @@ public sealed partial class LeadGrain
     protected override Task AfterStored() => SettleWakeUp();
 
     /// <summary>A fired reminder with nothing left to do is dropped even if the stored state did not know of it.</summary>
-    private async Task SettleWakeUp(bool reminderFired = false)
-    {
-        try
-        {
-            await Wake.Settle(RobotQueue.NextDue(Robots), reminderFired);
-        }
-        catch (Exception e)
-        {
-            // The reminder registered before the write still stands; the next run settles again.
-            log.LogWarning(e, "Robot wake-up of lead {LeadId} not settled", Key.Id);
-        }
-    }
+    private Task SettleWakeUp(bool reminderFired = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), reminderFired);
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
 
@@ -132,18 +121,7 @@ public sealed partial class LeadGrain
         }
     }
 
-    private async Task WriteRobots()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteRobots() => RobotWakeUp.Write(this, state);
 
     private async Task<RobotRecordView> RobotView(Lead lead)
     {
