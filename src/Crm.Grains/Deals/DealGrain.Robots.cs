@@ -9,7 +9,6 @@ using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Grains.CustomFields;
-using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Deals;
 

@@ -6,7 +6,6 @@ using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.CustomFields;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Interfaces.Portals;
-using Microsoft.Extensions.Logging;
 
 namespace Crm.Grains.Leads;
 
