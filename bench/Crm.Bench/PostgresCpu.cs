@@ -23,6 +23,31 @@ public sealed class PostgresCpu
         return new PostgresCpu(int.Parse(parent["PPid:".Length..].Trim()));
     }
 
+    /// <summary>
+    /// CPU seconds (in ticks of 1/100 s) used so far by each of the server's processes alive now, by
+    /// pid: a caller that compares two readings process by process is not thrown back when a backend
+    /// exits between them (its time is lost only for its last interval).
+    /// </summary>
+    public Dictionary<int, long> TicksByProcess()
+    {
+        var ticks = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (pid == _postmaster || int.Parse(fields[1]) == _postmaster)
+                    ticks[pid] = long.Parse(fields[11]) + long.Parse(fields[12]);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return ticks;
+    }
+
     /// <summary>CPU seconds used so far by the server's processes that are alive now.</summary>
     public double Seconds()
     {

@@ -11,6 +11,14 @@ using Crm.TestSupport;
 // Import benchmark: a generated lead file imported through the API (see ImportBenchmark).
 //   dotnet run -c Release --project bench/Crm.Bench -- import [--leads 100000 --duplicates 0.05 --mode skip|merge|create
 //      --warmup 10000 --concurrency 16]
+// Robot benchmark (issue 5): N deals whose robots are all due in the same minute (see RobotBenchmark).
+//   dotnet run -c Release --project bench/Crm.Bench -- robots [--deals 100000 --concurrency 64 --margin 2 --wait 60 --cold]
+if (args.FirstOrDefault() == "robots")
+{
+    await RobotBenchmark.Run(args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "import")
 {
     await ImportBenchmark.Run(args[1..]);
