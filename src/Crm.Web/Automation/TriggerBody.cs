@@ -10,6 +10,9 @@ public sealed record TriggerBody(
     string? Id, string? Name, TriggerKind? Kind, bool? AllowBack = null, string? Code = null,
     long? PipelineId = null, string? StageId = null, string? FormId = null, string? Channel = null)
 {
+    /// <summary>A stored trigger as the editor sends it back with its stage's list.</summary>
+    public static TriggerBody Of(Trigger t) => new(t.Id, t.Name, t.Kind, t.AllowBack, t.Code, t.PipelineId, t.StageId, t.FormId, t.Channel);
+
     /// <summary>The list as the triggers grain takes it: present, without holes, each with a kind.</summary>
     public static IReadOnlyList<Trigger> ToTriggers(IReadOnlyList<TriggerBody?>? triggers)
     {
