@@ -34,6 +34,8 @@ public interface ICompanyGrain : IGrainWithStringKey
 {
     Task<Company> Create(CompanyFields fields, int actorId);
 
+    /// <summary>Reads interleave: every robot of a client's deals reads the client's e-mail and phone here.</summary>
+    [Orleans.Concurrency.ReadOnly]
     Task<Company> Get();
 
     Task<Company> Update(CompanyFields fields, long? expectedVersion, int actorId);

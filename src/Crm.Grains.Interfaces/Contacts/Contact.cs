@@ -34,6 +34,8 @@ public interface IContactGrain : IGrainWithStringKey
 {
     Task<Contact> Create(ContactFields fields, IReadOnlyList<long> companyIds, int actorId);
 
+    /// <summary>Reads interleave: every robot of a client's deals reads the client's e-mail and phone here.</summary>
+    [Orleans.Concurrency.ReadOnly]
     Task<Contact> Get();
 
     Task<Contact> Update(ContactFields fields, long? expectedVersion, int actorId);
