@@ -200,6 +200,7 @@ public static class CrmWebApp
         services.AddSingleton<UserTokens>();
         services.AddSingleton<NotificationQueries>();
         services.AddSingleton<OutboxAdmin>();
+        services.AddSingleton<AutomationBoards>();
         services.AddSingleton<TriggerBoardService>();
         services.AddSingleton<TrackedLinks>();
         services.AddSingleton<RobotBoardService>();
