@@ -8,7 +8,7 @@ namespace Crm.Grains.Interfaces.Deals;
 /// before it returns. <c>expectedVersion</c>, when given, must equal the current version or the
 /// command is refused as a conflict.
 /// </summary>
-public interface IDealGrain : IGrainWithStringKey
+public interface IDealGrain : IGrainWithStringKey, Automation.IRobotRecordGrain
 {
     /// <summary>Creates the deal; refused if this id already holds one.</summary>
     Task<Deal> Create(NewDeal deal, int actorId);

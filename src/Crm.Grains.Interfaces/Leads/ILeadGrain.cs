@@ -4,7 +4,7 @@ namespace Crm.Grains.Interfaces.Leads;
 /// The single writer of one lead; key "{portal}/{id}". Commands that take an expected version fail
 /// with a conflict when the lead has changed since the caller read it.
 /// </summary>
-public interface ILeadGrain : IGrainWithStringKey
+public interface ILeadGrain : IGrainWithStringKey, Automation.IRobotRecordGrain
 {
     /// <summary>Creates the lead in the given status (the first one when null).</summary>
     Task<Lead> Create(LeadFields fields, string? statusId, int actorId);

@@ -26,6 +26,6 @@ public sealed class RobotQueueState
 
     public List<RobotJob> Jobs { get; set; } = [];
 
-    /// <summary>The due time the record's reminder was registered for; null when none is (as far as the stored state knows).</summary>
+    /// <summary>The due time the record's alarm (its reminder) was set for; null when none is (as far as the stored state knows).</summary>
     public DateTimeOffset? ReminderFor { get; set; }
 }

@@ -14,7 +14,7 @@ namespace Crm.Grains.Deals;
 
 /// <summary>
 /// The deal's robots: entering a stage queues that stage's robots (in the same state write as the
-/// move), a reminder and a timer wake the grain when one is due, and each run (or skip, or failure)
+/// move), an alarm and a timer wake the grain when one is due (see RobotWakeUp), and each run (or skip, or failure)
 /// is a new version with its line on the timeline. Actions on the deal itself change it in that same
 /// version; actions elsewhere go through <see cref="RobotEffects"/>.
 /// </summary>
@@ -23,14 +23,14 @@ public sealed partial class DealGrain
     private RobotWakeUp? _wake;
     private RobotEffects? _effects;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), clock, log);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, GrainFactory, () => Robots, wakeQueue, clock, log);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
     private RobotQueueState Robots => state.State.Robots;
 
-    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) =>
-        reminderName == RobotWakeUp.ReminderName ? RunDueRobots(reminderFired: true) : Task.CompletedTask;
+    /// <summary>Called by this silo's robot wakers when the alarm or the timer rang.</summary>
+    public Task WakeRobots() => RunDueRobots(alarmRang: true);
 
     /// <summary>Cancels and schedules robots for the change from <paramref name="before"/> to <paramref name="after"/> (not yet stored); returns the timeline lines for what will not run.</summary>
     private async Task<IReadOnlyList<FieldChange>> AdvanceRobots(Deal? before, Deal after, RobotJob? finished, DateTimeOffset now)
@@ -49,15 +49,15 @@ public sealed partial class DealGrain
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
 
-    private async Task RunDueRobots(bool reminderFired = false)
+    private async Task RunDueRobots(bool alarmRang = false)
     {
         while (state.State.Deal is not null && !state.State.Deleted && RobotQueue.Due(Robots, clock.GetUtcNow()).FirstOrDefault() is { } job)
             await RunRobot(job);
-        await SettleWakeUp(reminderFired);
+        await SettleWakeUp(alarmRang);
     }
 
-    /// <summary>A fired reminder with nothing left to do is dropped even if the stored state did not know of it.</summary>
-    private Task SettleWakeUp(bool reminderFired = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), reminderFired);
+    /// <summary>An alarm that rang with nothing left to do is cleared even if the stored state did not know of it.</summary>
+    private Task SettleWakeUp(bool alarmRang = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), alarmRang);
 
     private async Task RunRobot(RobotJob job)
     {

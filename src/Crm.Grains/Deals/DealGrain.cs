@@ -23,8 +23,9 @@ public sealed partial class DealGrain(
     IUserDirectory users,
     IOutbox outbox,
     INotificationStore notifications,
+    RobotWakeQueue wakeQueue,
     TimeProvider clock,
-    ILogger<DealGrain> log) : Grain, IDealGrain, IRemindable
+    ILogger<DealGrain> log) : Grain, IDealGrain
 {
     private ReadModelSync? _sync;
 

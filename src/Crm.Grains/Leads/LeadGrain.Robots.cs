@@ -21,14 +21,14 @@ public sealed partial class LeadGrain
     // The robot job a version being stored finishes (set by RunRobot around its Apply).
     private RobotJob? _finishing;
 
-    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, () => Robots, () => RunDueRobots(), Clock, log);
+    private RobotWakeUp Wake => _wake ??= new RobotWakeUp(this, GrainFactory, () => Robots, wakeQueue, Clock, log);
 
     private RobotEffects Effects => _effects ??= new RobotEffects(GrainFactory, outbox, notifications);
 
     private RobotQueueState Robots => state.State.Robots;
 
-    public Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status) =>
-        reminderName == RobotWakeUp.ReminderName ? RunDueRobots(reminderFired: true) : Task.CompletedTask;
+    /// <summary>Called by this silo's robot wakers when the alarm or the timer rang.</summary>
+    public Task WakeRobots() => RunDueRobots(alarmRang: true);
 
     protected override async Task<IReadOnlyList<FieldChange>> BeforeStore(Lead? before, Lead after, bool deleted)
     {
@@ -56,16 +56,16 @@ public sealed partial class LeadGrain
 
     protected override Task AfterStored() => SettleWakeUp();
 
-    /// <summary>A fired reminder with nothing left to do is dropped even if the stored state did not know of it.</summary>
-    private Task SettleWakeUp(bool reminderFired = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), reminderFired);
+    /// <summary>An alarm that rang with nothing left to do is cleared even if the stored state did not know of it.</summary>
+    private Task SettleWakeUp(bool alarmRang = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), alarmRang);
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
 
-    private async Task RunDueRobots(bool reminderFired = false)
+    private async Task RunDueRobots(bool alarmRang = false)
     {
         while (state.State.Record is not null && !state.State.Deleted && RobotQueue.Due(Robots, Now).FirstOrDefault() is { } job)
             await RunRobot(job);
-        await SettleWakeUp(reminderFired);
+        await SettleWakeUp(alarmRang);
     }
 
     private async Task RunRobot(RobotJob job)

@@ -25,8 +25,9 @@ public sealed partial class LeadGrain(
     IUserDirectory users,
     IOutbox outbox,
     INotificationStore notifications,
+    RobotWakeQueue wakeQueue,
     TimeProvider clock,
-    ILogger<LeadGrain> log) : RecordGrain<Lead, LeadState>(state, readModel, clock, log), ILeadGrain, IRemindable
+    ILogger<LeadGrain> log) : RecordGrain<Lead, LeadState>(state, readModel, clock, log), ILeadGrain
 {
     protected override string Kind => "Lead";
 

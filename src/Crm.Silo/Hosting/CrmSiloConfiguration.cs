@@ -4,6 +4,7 @@ using Crm.Grains.Common;
 using Crm.Grains.ReadModel;
 using Crm.Silo.Outbox;
 using Crm.Silo.ReadModel;
+using Crm.Silo.Automation;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -60,6 +61,8 @@ public static class CrmSiloConfiguration
         silo.Services.AddCrmReadModel(connectionString);
         // The outbox grains hand mail and webhook calls to, and this silo's sender of it.
         silo.Services.AddCrmOutbox();
+        // Records whose robots are due, woken a bounded number at a time.
+        silo.Services.AddCrmRobotWakers();
         return silo;
     }
 

@@ -44,7 +44,7 @@ public sealed class RobotDurabilityTests
         Assert.True(mail.At >= deal.CreatedAt.AddMinutes(1), $"sent at {mail.At:O}, before its time {deal.CreatedAt.AddMinutes(1):O}");
         await RobotWorld.Until(async () => (await world.RobotLines(deal.Id)).Count == 1, "the run on the timeline");
         Assert.StartsWith("ran: e-mail to bea@client.test", (await world.RobotLines(deal.Id))[0].Outcome);
-        await RobotWorld.Until(async () => await world.Scalar($"SELECT count(*) FROM orleansreminderstable WHERE grainid = 'deal/{RobotWorld.PortalId}/{deal.Id}'") == 0, "the reminder dropped");
+        await RobotWorld.Until(async () => await world.Scalar($"SELECT count(*) FROM orleansreminderstable WHERE grainid = 'robot-alarm/deal/{RobotWorld.PortalId}/{deal.Id}'") == 0, "the reminder dropped");
         Assert.Single(smtp.Accepted);
     }
 }

@@ -185,5 +185,5 @@ public sealed class RobotRunTests(RobotRunWorld fixture) : IClassFixture<RobotRu
     }
 
     private Task<long> Reminders(long dealId) =>
-        World.Scalar($"SELECT count(*) FROM orleansreminderstable WHERE grainid = 'deal/{RobotWorld.PortalId}/{dealId}' AND remindername = 'robots'");
+        World.Scalar($"SELECT count(*) FROM orleansreminderstable WHERE grainid = 'robot-alarm/deal/{RobotWorld.PortalId}/{dealId}' AND remindername = 'robots'");
 }
