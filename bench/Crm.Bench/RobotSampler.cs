@@ -15,19 +15,21 @@ public sealed class RobotSampler : IAsyncDisposable
     private readonly NpgsqlDataSource _db;
     private readonly IGrainFactory _grains;
     private readonly PostgresCpu? _postgres;
+    private readonly Func<int> _wakeQueue;
     private readonly List<RobotSample> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private volatile string _phase = "start";
 
-    private RobotSampler(NpgsqlDataSource db, IGrainFactory grains, PostgresCpu? postgres)
+    private RobotSampler(NpgsqlDataSource db, IGrainFactory grains, PostgresCpu? postgres, Func<int> wakeQueue)
     {
-        (_db, _grains, _postgres) = (db, grains, postgres);
+        (_db, _grains, _postgres, _wakeQueue) = (db, grains, postgres, wakeQueue);
         _loop = Task.Run(Loop);
     }
 
-    public static async Task<RobotSampler> Start(string connectionString, IGrainFactory grains)
+    /// <param name="wakeQueue">Records the silo has queued for waking (its RobotWakeQueue).</param>
+    public static async Task<RobotSampler> Start(string connectionString, IGrainFactory grains, Func<int> wakeQueue)
     {
         PostgresCpu? postgres = null;
         try
@@ -40,7 +42,7 @@ public sealed class RobotSampler : IAsyncDisposable
         }
         // Its own small pool, so the readings do not queue behind the silo's connections.
         var db = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 }.ConnectionString).Build();
-        return new RobotSampler(db, grains, postgres);
+        return new RobotSampler(db, grains, postgres, wakeQueue);
     }
 
     public string Phase
@@ -87,7 +89,7 @@ public sealed class RobotSampler : IAsyncDisposable
                         Rate(now.Commits - previous.Commits, seconds), Rate(now.Inserted - previous.Inserted, seconds),
                         Rate(now.Updated - previous.Updated, seconds), Rate(now.Deleted - previous.Deleted, seconds),
                         Round2((now.WalBytes - previous.WalBytes) / seconds / (1024 * 1024)),
-                        now.ActiveDeals, now.Activations, now.Reminders, now.Outbox, now.OutboxHeld, LoadAverage());
+                        now.ActiveDeals, now.Activations, _wakeQueue(), now.Reminders, now.Outbox, now.OutboxHeld, LoadAverage());
                     lock (_samples) _samples.Add(sample);
                     previous = now;
                 }
@@ -199,4 +201,4 @@ public sealed class RobotSampler : IAsyncDisposable
 public sealed record RobotSample(
     double Second, string Phase, double GcHeapMiB, double WorkingSetMiB, double ProcessCores, double? PostgresCores, double MachineCores,
     double CommitsPerSecond, double InsertedPerSecond, double UpdatedPerSecond, double DeletedPerSecond, double WalMiBPerSecond,
-    long ActiveDealGrains, long Activations, long ReminderRows, long OutboxRows, long OutboxHeld, double LoadAverage1);
+    long ActiveDealGrains, long Activations, long WakeQueue, long ReminderRows, long OutboxRows, long OutboxHeld, double LoadAverage1);

@@ -5,6 +5,7 @@ using Crm.Grains.ReadModel;
 using Crm.Silo.Outbox;
 using Crm.Silo.ReadModel;
 using Crm.Silo.Automation;
+using Crm.Silo.Database;
 using Crm.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -94,6 +95,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProjectionWriter>();
+        services.TryAddSingleton<GroupedScalars>();
         services.TryAddSingleton<IDealReadModel, DealReadModel>();
         services.TryAddSingleton<ILeadReadModel, LeadReadModel>();
         services.TryAddSingleton<IRecordReadModel<Crm.Grains.Interfaces.Contacts.Contact>, ContactReadModel>();

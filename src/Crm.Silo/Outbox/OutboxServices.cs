@@ -1,4 +1,5 @@
 using Crm.Grains.Outbox;
+using Crm.Silo.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class OutboxServices
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<GroupedScalars>();
         services.TryAddSingleton<IOutbox, OutboxWriter>();
         services.TryAddSingleton<OutboxQueue>();
         services.TryAddSingleton<WebhookSecrets>();

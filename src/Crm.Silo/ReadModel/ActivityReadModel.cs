@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Activities;
 using Crm.Grains.ReadModel;
 using Npgsql;
@@ -7,7 +8,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes activity rows and timeline entries.</summary>
-public sealed class ActivityReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Activity>
+public sealed class ActivityReadModel(GroupedScalars scalars, ProjectionWriter writer) : IRecordReadModel<Activity>
 {
     private static readonly string[] Columns =
     [
@@ -34,5 +35,5 @@ public sealed class ActivityReadModel(NpgsqlDataSource db, ProjectionWriter writ
         ], "activity_history", "activity_id", a, entry);
     }
 
-    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(db, "activities", portalId, id);
+    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(scalars, "activities", portalId, id);
 }

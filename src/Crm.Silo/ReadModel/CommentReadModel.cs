@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Comments;
 using Crm.Grains.ReadModel;
 using Npgsql;
@@ -6,7 +7,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes comment rows and their history.</summary>
-public sealed class CommentReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Comment>
+public sealed class CommentReadModel(GroupedScalars scalars, ProjectionWriter writer) : IRecordReadModel<Comment>
 {
     private static readonly string[] Columns =
         ["portal_id", "id", "owner_kind", "owner_id", "text", "is_deleted", "created_at", "created_by", "updated_at", "updated_by", "version"];
@@ -23,5 +24,5 @@ public sealed class CommentReadModel(NpgsqlDataSource db, ProjectionWriter write
         Value(c.CreatedAt.UtcDateTime), Value(c.CreatedBy), Value(c.UpdatedAt.UtcDateTime), Value(c.UpdatedBy), Value(c.Version),
     ], "comment_history", "comment_id", c, entry);
 
-    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(db, "comments", portalId, id);
+    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(scalars, "comments", portalId, id);
 }

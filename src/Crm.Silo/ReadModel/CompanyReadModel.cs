@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Companies;
 using Crm.Grains.ReadModel;
 using Npgsql;
@@ -6,7 +7,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes company rows and timeline entries.</summary>
-public sealed class CompanyReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Company>
+public sealed class CompanyReadModel(GroupedScalars scalars, ProjectionWriter writer) : IRecordReadModel<Company>
 {
     private static readonly string[] Columns =
     [
@@ -34,5 +35,5 @@ public sealed class CompanyReadModel(NpgsqlDataSource db, ProjectionWriter write
         ], "company_history", "company_id", c, entry);
     }
 
-    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(db, "companies", portalId, id);
+    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(scalars, "companies", portalId, id);
 }

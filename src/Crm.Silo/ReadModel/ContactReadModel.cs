@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Contacts;
 using Crm.Grains.ReadModel;
 using Npgsql;
@@ -6,7 +7,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes contact rows (with their company links) and timeline entries.</summary>
-public sealed class ContactReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IRecordReadModel<Contact>
+public sealed class ContactReadModel(GroupedScalars scalars, ProjectionWriter writer) : IRecordReadModel<Contact>
 {
     private static readonly string[] Columns =
     [
@@ -34,5 +35,5 @@ public sealed class ContactReadModel(NpgsqlDataSource db, ProjectionWriter write
         ], "contact_history", "contact_id", c, entry);
     }
 
-    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(db, "contacts", portalId, id);
+    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(scalars, "contacts", portalId, id);
 }

@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.ReadModel;
 using Npgsql;
@@ -7,7 +8,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes deal rows and history (one transaction per change, grouped with others by the <see cref="ProjectionWriter"/>).</summary>
-public sealed class DealReadModel(NpgsqlDataSource db, ProjectionWriter writer) : IDealReadModel
+public sealed class DealReadModel(NpgsqlDataSource db, GroupedScalars scalars, ProjectionWriter writer) : IDealReadModel
 {
     private const string UpsertDeal = """
         INSERT INTO deals (portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id,
@@ -38,13 +39,7 @@ public sealed class DealReadModel(NpgsqlDataSource db, ProjectionWriter writer) 
         return entry is null ? writer.Write(row) : writer.Write(row, History("deal_history", "deal_id", deal.PortalId, deal.Id, entry));
     }
 
-    public async Task<long?> GetVersion(int portalId, long dealId)
-    {
-        await using var command = db.CreateCommand("SELECT version FROM deals WHERE portal_id = $1 AND id = $2");
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = dealId });
-        return await command.ExecuteScalarAsync() is long v ? v : null;
-    }
+    public Task<long?> GetVersion(int portalId, long dealId) => RecordRows.GetVersion(scalars, "deals", portalId, dealId);
 
     public async Task<IReadOnlyList<long>> DealIdsInStage(int portalId, long pipelineId, string stageId)
     {

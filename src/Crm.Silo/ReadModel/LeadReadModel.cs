@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.ReadModel;
 using Npgsql;
@@ -6,7 +7,7 @@ using static Crm.Silo.ReadModel.RecordRows;
 namespace Crm.Silo.ReadModel;
 
 /// <summary>Writes lead rows and timeline entries.</summary>
-public sealed class LeadReadModel(NpgsqlDataSource db, ProjectionWriter writer) : ILeadReadModel
+public sealed class LeadReadModel(GroupedScalars scalars, ProjectionWriter writer) : ILeadReadModel
 {
     private static readonly string[] Columns =
     [
@@ -37,5 +38,5 @@ public sealed class LeadReadModel(NpgsqlDataSource db, ProjectionWriter writer) 
         ], "lead_history", "lead_id", lead, entry);
     }
 
-    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(db, "leads", portalId, id);
+    public Task<long?> GetVersion(int portalId, long id) => RecordRows.GetVersion(scalars, "leads", portalId, id);
 }

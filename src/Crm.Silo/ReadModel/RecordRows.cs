@@ -1,3 +1,4 @@
+using Crm.Silo.Database;
 using System.Text.Json;
 using Crm.Grains.Common;
 using Npgsql;
@@ -27,13 +28,9 @@ public static class RecordRows
         """,
         Value(portalId), Value(id), Value(entry.Version), Value(entry.At.UtcDateTime), Value(entry.ActorId), Value(entry.Action), Json(entry.Changes));
 
-    public static async Task<long?> GetVersion(NpgsqlDataSource db, string table, int portalId, long id)
-    {
-        await using var command = db.CreateCommand($"SELECT version FROM {table} WHERE portal_id = $1 AND id = $2");
-        command.Parameters.Add(new() { Value = portalId });
-        command.Parameters.Add(new() { Value = id });
-        return await command.ExecuteScalarAsync() is long v ? v : null;
-    }
+    /// <summary>The projected version of a record, read with other grains' look-ups (activations come in crowds).</summary>
+    public static async Task<long?> GetVersion(GroupedScalars scalars, string table, int portalId, long id) =>
+        await scalars.Run($"SELECT version FROM {table} WHERE portal_id = $1 AND id = $2", portalId, id) as long?;
 
     public static NpgsqlParameter Json<T>(T value) =>
         new() { Value = JsonSerializer.Serialize(value, ReadModelJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb };
