@@ -11,8 +11,8 @@ public sealed class OutboxOptions
     /// <summary>How often an idle sender looks for due messages enqueued on other nodes or due for retry.</summary>
     public double PollSeconds { get; set; } = 5;
 
-    /// <summary>Messages claimed (and sent in parallel) at once.</summary>
-    public int BatchSize { get; set; } = 10;
+    /// <summary>Messages claimed (and sent in parallel) at once: a mass mailing by robots must not queue for long, and a mail relay takes this many connections.</summary>
+    public int BatchSize { get; set; } = 32;
 
     /// <summary>How long a claim lasts; longer than a send can take (SMTP and webhook timeouts), or a slow send would be repeated.</summary>
     public double LeaseSeconds { get; set; } = 120;

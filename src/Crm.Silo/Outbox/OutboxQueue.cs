@@ -7,7 +7,7 @@ namespace Crm.Silo.Outbox;
 /// The sender's side of the outbox table: claim due messages, record each attempt's outcome. Times
 /// come from the database's clock, so senders on several nodes agree on what is due and leased.
 /// </summary>
-public sealed class OutboxQueue(NpgsqlDataSource db)
+public sealed class OutboxQueue(NpgsqlDataSource db, GroupedScalars scalars)
 {
     private const int MaxErrorLength = 2000;
 
@@ -54,13 +54,10 @@ public sealed class OutboxQueue(NpgsqlDataSource db)
     public Task<bool> RetryLater(ClaimedMessage m, string error, TimeSpan delay) =>
         Update(m, "status = 'pending', lease_until = NULL, last_error = $3, next_attempt_at = now() + $4", Trim(error), delay);
 
-    private async Task<bool> Update(ClaimedMessage m, string set, params object[] values)
-    {
-        await using var command = db.CreateCommand($"UPDATE outbox SET {set} WHERE id = $1 AND status = 'sending' AND lease_until = $2");
-        command.AddValues([m.Id, m.LeaseUntil, .. values]);
-        // Not cancelled with the sender: an outcome reached should be recorded, or the message is sent again.
-        return await command.ExecuteNonQueryAsync(CancellationToken.None) == 1;
-    }
+    // Not cancelled with the sender: an outcome reached should be recorded, or the message is sent again.
+    // A batch's outcomes go to the database together.
+    private async Task<bool> Update(ClaimedMessage m, string set, params object[] values) =>
+        await scalars.Run($"UPDATE outbox SET {set} WHERE id = $1 AND status = 'sending' AND lease_until = $2 RETURNING true", [m.Id, m.LeaseUntil, .. values]) is true;
 
     private static string Trim(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
 }
