@@ -8,7 +8,8 @@ namespace Crm.Grains.Automation;
 /// </summary>
 [GrainType("robot-alarm")]
 [Orleans.Placement.PreferLocalPlacement]
-[CollectionAgeLimit(Minutes = 5)]
+// It holds nothing the database does not (the reminder): a hundred thousand idle alarms need not stay in memory.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class RobotAlarmGrain(RobotWakeQueue wakeQueue, TimeProvider clock) : Grain, IRobotAlarmGrain, IRemindable
 {
     public const string ReminderName = "robots";
