@@ -29,8 +29,13 @@ public sealed partial class DealGrain
 
     private RobotQueueState Robots => state.State.Robots;
 
-    /// <summary>Called by this silo's robot wakers when the alarm or the timer rang.</summary>
-    public Task WakeRobots() => RunDueRobots(alarmRang: true);
+    /// <summary>Called by this silo's robot wakers when the alarm or the timer rang: runs what is due, then settles the alarm.</summary>
+    public async Task WakeRobots()
+    {
+        while (state.State.Deal is not null && !state.State.Deleted && RobotQueue.Due(Robots, clock.GetUtcNow()).FirstOrDefault() is { } job)
+            await RunRobot(job);
+        await SettleWakeUp(alarmRang: true);
+    }
 
     /// <summary>Cancels and schedules robots for the change from <paramref name="before"/> to <paramref name="after"/> (not yet stored); returns the timeline lines for what will not run.</summary>
     private async Task<IReadOnlyList<FieldChange>> AdvanceRobots(Deal? before, Deal after, RobotJob? finished, DateTimeOffset now)
@@ -48,13 +53,6 @@ public sealed partial class DealGrain
     }
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
-
-    private async Task RunDueRobots(bool alarmRang = false)
-    {
-        while (state.State.Deal is not null && !state.State.Deleted && RobotQueue.Due(Robots, clock.GetUtcNow()).FirstOrDefault() is { } job)
-            await RunRobot(job);
-        await SettleWakeUp(alarmRang);
-    }
 
     /// <summary>An alarm that rang with nothing left to do is cleared even if the stored state did not know of it.</summary>
     private Task SettleWakeUp(bool alarmRang = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), alarmRang);

@@ -27,8 +27,13 @@ public sealed partial class LeadGrain
 
     private RobotQueueState Robots => state.State.Robots;
 
-    /// <summary>Called by this silo's robot wakers when the alarm or the timer rang.</summary>
-    public Task WakeRobots() => RunDueRobots(alarmRang: true);
+    /// <summary>Called by this silo's robot wakers when the alarm or the timer rang: runs what is due, then settles the alarm.</summary>
+    public async Task WakeRobots()
+    {
+        while (state.State.Record is not null && !state.State.Deleted && RobotQueue.Due(Robots, Now).FirstOrDefault() is { } job)
+            await RunRobot(job);
+        await SettleWakeUp(alarmRang: true);
+    }
 
     protected override async Task<IReadOnlyList<FieldChange>> BeforeStore(Lead? before, Lead after, bool deleted)
     {
@@ -60,13 +65,6 @@ public sealed partial class LeadGrain
     private Task SettleWakeUp(bool alarmRang = false) => Wake.SettleAfterWrite(RobotQueue.NextDue(Robots), alarmRang);
 
     private Task<WorkingHours> WorkingHours() => GrainFactory.GetGrain<IPortalGrain>(Key.PortalId).GetWorkingHours();
-
-    private async Task RunDueRobots(bool alarmRang = false)
-    {
-        while (state.State.Record is not null && !state.State.Deleted && RobotQueue.Due(Robots, Now).FirstOrDefault() is { } job)
-            await RunRobot(job);
-        await SettleWakeUp(alarmRang);
-    }
 
     private async Task RunRobot(RobotJob job)
     {
