@@ -153,6 +153,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         // Lead statuses are a selection list too: a status id names the caller's own portal's status (its robots and triggers change there);
         // a tracked link's token is no id but a protected payload (see TrackedLinksTests).
         "PUT /api/lead-statuses/{statusId}/robots", "PUT /api/lead-statuses/{statusId}/triggers", "GET /l/{token}",
+        // A form id is a name within the caller's own portal, as a list's is; the public form page and entries name their portal on purpose (see WebFormsTests).
+        "PUT /api/forms/{formId}", "DELETE /api/forms/{formId}", "GET /forms/{portalId:int}/{formId}", "POST /api/public/forms/{portalId:int}/{formId}/entries",
     ];
 
     /// <summary>Hub methods taking an id, and those taking none (their isolation is <see cref="A_watcher_in_one_portal_receives_none_of_another_portals_live_events"/>).</summary>

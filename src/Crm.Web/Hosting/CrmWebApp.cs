@@ -6,6 +6,7 @@ using Crm.Web.Merge;
 using Crm.Web.Lists;
 using Crm.Web.Access;
 using Crm.Web.Api;
+using Crm.Web.Forms;
 using Crm.Web.Components;
 using Crm.Web.Deals;
 using Crm.Web.Leads;
@@ -64,6 +65,7 @@ public static class CrmWebApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
         builder.Services.AddMudServices();
+        builder.Services.AddWebForms(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -80,6 +82,7 @@ public static class CrmWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
@@ -109,6 +112,7 @@ public static class CrmWebApp
         app.MapTriggerEventsApi();
         app.MapTrackedLinksApi();
         app.MapRobotsApi();
+        app.MapWebFormsApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
