@@ -27,6 +27,7 @@ public static class WebFormPage
               button { font: inherit; padding: 10px; border: 0; border-radius: 4px; background: #2f6fde; color: #fff; cursor: pointer; }
               .error { color: #b00020; font-size: 13px; min-height: 1em; }
               .done { font-size: 16px; }
+              [hidden] { display: none !important; }
             </style></head>
             <body>
             <h1 style="font-size:20px">{{e.Encode(form.Name)}}</h1>

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Crm.Grains.Interfaces.Forms;
-using Crm.Web.Access;
 using Crm.Web.Api;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -23,6 +22,7 @@ public static class WebFormsApi
     {
         services.Configure<WebFormOptions>(configuration.GetSection(WebFormOptions.Section));
         services.AddSingleton<WebFormIntake>();
+        services.AddSingleton<WebFormsSettings>();
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(EntriesLimit, context =>
@@ -49,25 +49,16 @@ public static class WebFormsApi
     {
         var admin = app.MapGroup("/api/forms").RequireAuthorization().WithTags("Web forms");
 
-        admin.MapGet("", async (ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IWebFormsGrain>(RequestUser.Of(user).PortalId).GetAll()))
+        admin.MapGet("", async (ClaimsPrincipal user, WebFormsSettings forms) => TypedResults.Ok(await forms.GetAll(RequestUser.Of(user))))
             .WithName("GetWebForms").WithDescription("The portal's web forms.");
 
-        admin.MapPut("/{formId}", async (ClaimsPrincipal user, IGrainFactory grains, UserAccess access, string formId, WebForm? body) =>
-        {
-            var me = RequestUser.Of(user);
-            await access.RequireSettings(me);
-            var form = body ?? throw CrmException.Invalid("body_required", "Send the form: {name, responsibleId, askName, askEmail, askPhone, askMessage, successText, active}.");
-            if (form.Id is { Length: > 0 } given && given != formId)
-                throw CrmException.Invalid("id_mismatch", $"The body names form '{given}', the address '{formId}'.", "id");
-            return TypedResults.Ok(await grains.GetGrain<IWebFormsGrain>(me.PortalId).Set(form with { Id = formId }, me.UserId));
-        }).WithName("SetWebForm").WithDescription("Adds or replaces the form with this id (1-40 lower-case letters, digits, dashes).");
+        admin.MapPut("/{formId}", async (ClaimsPrincipal user, WebFormsSettings forms, string formId, WebForm? body) =>
+            TypedResults.Ok(await forms.Set(RequestUser.Of(user), formId, body)))
+            .WithName("SetWebForm").WithDescription("Adds or replaces the form with this id (1-40 lower-case letters, digits, dashes).");
 
-        admin.MapDelete("/{formId}", async (ClaimsPrincipal user, IGrainFactory grains, UserAccess access, string formId) =>
+        admin.MapDelete("/{formId}", async (ClaimsPrincipal user, WebFormsSettings forms, string formId) =>
         {
-            var me = RequestUser.Of(user);
-            await access.RequireSettings(me);
-            await grains.GetGrain<IWebFormsGrain>(me.PortalId).Delete(formId, me.UserId);
+            await forms.Delete(RequestUser.Of(user), formId);
             return TypedResults.NoContent();
         }).WithName("DeleteWebForm");
 
