@@ -156,4 +156,32 @@ public sealed class TriggerEditorTests(BrowserFixture fixture)
         await Assertions.Expect(seller.Locator("[data-testid=trigger-edit]")).ToHaveCountAsync(0);
         await Assertions.Expect(seller.Locator("[data-testid=trigger-delete]")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task An_admin_reorders_a_stages_triggers_and_the_order_stays_after_a_reload_and_the_converted_status_offers_no_trigger()
+    {
+        var portal = await fixture.Host.CreatePortal();
+        var api = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        await Ok(await api.PutAsJsonAsync("/api/lead-statuses/IN_PROCESS/triggers",
+            new { triggers = new object[] { new { kind = "incomingCall", name = "Called" }, new { kind = "incomingEmail", name = "Wrote" } } }));
+
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/leads/robots", "[data-testid=robot-board]");
+        var names = Column(page, "IN_PROCESS").Locator("[data-testid=stage-triggers] [data-testid=trigger-name]");
+        await Assertions.Expect(names).ToHaveTextAsync(["Called", "Wrote"]);
+        await Assertions.Expect(Column(page, "IN_PROCESS").Locator("[data-testid=trigger-up]").First).ToBeDisabledAsync();
+        await Column(page, "IN_PROCESS").Locator("[data-testid=trigger-down]").First.ClickAsync();
+        await Assertions.Expect(names).ToHaveTextAsync(["Wrote", "Called"]);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(names).ToHaveTextAsync(["Wrote", "Called"]);
+        var board = await api.GetFromJsonAsync<JsonElement>("/api/leads/triggers");
+        Assert.Equal(["Wrote", "Called"], board.GetProperty("stages").EnumerateArray().Single(st => st.GetProperty("stageId").GetString() == "IN_PROCESS")
+            .GetProperty("triggers").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+
+        // The server refuses triggers on the converted status, so the editor does not offer one.
+        var converted = Column(page, "CONVERTED");
+        await Assertions.Expect(converted.Locator("[data-testid=add-trigger]")).ToHaveCountAsync(0);
+        await Assertions.Expect(converted.Locator("[data-testid=no-triggers-here]")).ToBeVisibleAsync();
+        await Assertions.Expect(Column(page, "JUNK").Locator("[data-testid=add-trigger]")).ToHaveCountAsync(1);
+    }
 }

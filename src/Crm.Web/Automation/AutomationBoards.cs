@@ -8,7 +8,8 @@ using Crm.Web.Api;
 namespace Crm.Web.Automation;
 
 /// <summary>A stage (or lead status) as an automation board shows it.</summary>
-public sealed record AutomationStage(string Id, string Name, string Color, bool IsFinal);
+/// <param name="TakesTriggers">False for the converted lead status: a converted lead stays where it is, so no trigger may lead there.</param>
+public sealed record AutomationStage(string Id, string Name, string Color, bool IsFinal, bool TakesTriggers = true);
 
 /// <summary>A board's stages in order, and whether the user may change its robots and triggers.</summary>
 public sealed record AutomationBoard(long? PipelineId, string Name, bool MayEdit, IReadOnlyList<AutomationStage> Stages);
@@ -38,7 +39,7 @@ public sealed class AutomationBoards(IGrainFactory grains, UserAccess access)
         if (!statuses.Any(s => profile.ScopeOf(AccessEntity.Lead, AccessAction.Read, null, s.Id) > AccessScope.None))
             throw AccessChecks.Denied(AccessAction.Read, what);
         return new AutomationBoard(null, "Leads", profile.MayChangeSettings(),
-            statuses.Select(s => new AutomationStage(s.Id, s.Name, s.Color, s.Semantic != LeadStatusSemantic.InProgress)).ToList());
+            statuses.Select(s => new AutomationStage(s.Id, s.Name, s.Color, s.Semantic != LeadStatusSemantic.InProgress, s.Semantic != LeadStatusSemantic.Converted)).ToList());
     }
 
     /// <summary>Changing a board's robots or triggers: the settings right, and for a pipeline one of this portal.</summary>

@@ -6,4 +6,4 @@ namespace Crm.Web.Automation;
 public sealed record TriggerBoard(string Kind, long? PipelineId, string Name, bool CanEdit, IReadOnlyList<TriggerColumn> Stages);
 
 /// <summary>One stage (or lead status) and its triggers in order.</summary>
-public sealed record TriggerColumn(string StageId, string Name, string Color, bool IsFinal, IReadOnlyList<Trigger> Triggers);
+public sealed record TriggerColumn(string StageId, string Name, string Color, bool IsFinal, IReadOnlyList<Trigger> Triggers, bool TakesTriggers = true);

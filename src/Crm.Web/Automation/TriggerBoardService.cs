@@ -37,5 +37,5 @@ public sealed class TriggerBoardService(IGrainFactory grains, AutomationBoards b
 
     private static TriggerBoard With(string kind, AutomationBoard board, IReadOnlyDictionary<string, IReadOnlyList<Trigger>> triggers) =>
         new(kind, board.PipelineId, board.Name, board.MayEdit,
-            board.Stages.Select(s => new TriggerColumn(s.Id, s.Name, s.Color, s.IsFinal, triggers.GetValueOrDefault(s.Id) ?? [])).ToList());
+            board.Stages.Select(s => new TriggerColumn(s.Id, s.Name, s.Color, s.IsFinal, triggers.GetValueOrDefault(s.Id) ?? [], s.TakesTriggers)).ToList());
 }
