@@ -12,7 +12,7 @@ namespace Crm.Grains.Automation;
 /// </summary>
 public static class RobotFieldValues
 {
-    public static IReadOnlyDictionary<string, string> Of(Deal deal, string? responsibleName = null)
+    public static IReadOnlyDictionary<string, string> Of(Deal deal, string? responsibleName = null, string? stageName = null)
     {
         var values = New(deal.Custom);
         values["id"] = Number(deal.Id);
@@ -21,6 +21,7 @@ public static class RobotFieldValues
         values["currency"] = deal.Currency;
         values["pipelineId"] = Number(deal.PipelineId);
         values["stageId"] = deal.StageId;
+        values["stage"] = stageName ?? deal.StageId;
         values["responsibleId"] = Number(deal.ResponsibleId);
         values["responsible"] = responsibleName ?? "";
         values["beginDate"] = Date(deal.BeginDate);
@@ -34,13 +35,14 @@ public static class RobotFieldValues
         return values;
     }
 
-    public static IReadOnlyDictionary<string, string> Of(Lead lead, string? responsibleName = null)
+    public static IReadOnlyDictionary<string, string> Of(Lead lead, string? responsibleName = null, string? statusName = null)
     {
         var f = lead.Fields;
         var values = New(f.Custom);
         values["id"] = Number(lead.Id);
         values["title"] = f.Title;
         values["statusId"] = lead.StatusId;
+        values["status"] = statusName ?? lead.StatusId;
         values["name"] = string.Join(" ", new[] { f.FirstName, f.SecondName, f.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
         values["firstName"] = f.FirstName;
         values["secondName"] = f.SecondName;

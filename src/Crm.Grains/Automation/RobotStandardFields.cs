@@ -18,6 +18,8 @@ public static class RobotStandardFields
         new("currency", "Currency", K.Text, Writable: true, Required: true),
         new("pipelineId", "Pipeline", K.Number),
         new("stageId", "Stage", K.List),
+        // What a message to a person says: the stage's name (stageId is for conditions and integrations).
+        new("stage", "Stage (name)", K.Text),
         new("responsibleId", "Responsible", K.User),
         new("responsible", "Responsible (name)", K.Text),
         new("beginDate", "Start date", K.Date, Writable: true),
@@ -35,6 +37,7 @@ public static class RobotStandardFields
         new("id", "ID", K.Number),
         new("title", "Title", K.Text, Writable: true, Required: true),
         new("statusId", "Status", K.List),
+        new("status", "Status (name)", K.Text),
         new("name", "Full name", K.Text),
         new("firstName", "First name", K.Text, Writable: true, MaxLength: 100),
         new("secondName", "Second name", K.Text, Writable: true, MaxLength: 100),

@@ -110,7 +110,8 @@ public sealed partial class DealGrain
     {
         var portalId = Key.PortalId;
         var custom = await GrainFactory.GetGrain<ICustomFieldsGrain>(portalId).Get("deal");
-        var values = RobotFieldValues.Of(deal, await users.DisplayName(portalId, deal.ResponsibleId));
+        var stage = (await GetPipeline(deal.PipelineId)).FindStage(deal.StageId)?.Name;
+        var values = RobotFieldValues.Of(deal, await users.DisplayName(portalId, deal.ResponsibleId), stage);
         var (email, phone) = await Client(deal);
         return new RobotRecordView(new Interfaces.Activities.RecordRef("deal", deal.Id), values, RobotFieldCatalogue.Deal(custom),
             deal.ResponsibleId, email, phone, deal.CompanyId, deal.ContactIds ?? []);

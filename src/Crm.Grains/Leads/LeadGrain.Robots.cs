@@ -124,7 +124,8 @@ public sealed partial class LeadGrain
     {
         var f = lead.Fields;
         var custom = await GrainFactory.GetGrain<ICustomFieldsGrain>(Key.PortalId).Get("lead");
-        var values = RobotFieldValues.Of(lead, await users.DisplayName(Key.PortalId, f.ResponsibleId));
+        var status = (await Lists.GetLeadStatuses()).FirstOrDefault(st => st.Id == lead.StatusId)?.Name;
+        var values = RobotFieldValues.Of(lead, await users.DisplayName(Key.PortalId, f.ResponsibleId), status);
         return new RobotRecordView(new RecordRef("lead", lead.Id), values, RobotFieldCatalogue.Lead(custom), f.ResponsibleId,
             f.Emails?.FirstOrDefault()?.Value, f.Phones?.FirstOrDefault()?.Value,
             lead.Conversion?.CompanyId, lead.Conversion?.ContactId is { } contact ? [contact] : []);

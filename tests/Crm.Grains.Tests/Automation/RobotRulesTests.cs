@@ -124,7 +124,7 @@ public class RobotRulesTests
         AssertRefused("text_too_long", "settings.body", RobotAction.SendSms, new(Body: new string('s', 1001)));
         AssertRefused("text_not_single_line", "settings.title", RobotAction.CreateDeal, new(PipelineId: 1, Title: "a\u0007"));
         AssertRefused("unknown_template_variable", "settings.subject", RobotAction.CreateTask, new(Subject: "{{nope}}"));
-        AssertRefused("unknown_template_variable", "settings.text", RobotAction.AddComment, new(Text: "{{ stage }}"));
+        AssertRefused("unknown_template_variable", "settings.text", RobotAction.AddComment, new(Text: "{{ stages }}"));
         AssertRefused("unknown_template_variable", "settings.title", RobotAction.CreateDeal, new(PipelineId: 1, Title: "{{UF_CRM_9}}"));
         AssertRefused("unknown_template_variable", "settings.value", RobotAction.SetField, new(FieldCode: "comments", Value: "{{x}}"));
     }

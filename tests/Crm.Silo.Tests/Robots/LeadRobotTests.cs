@@ -18,7 +18,7 @@ public sealed class LeadRobotTests(RobotRunWorld fixture) : IClassFixture<RobotR
         var (first, second) = (statuses[0].Id, statuses[1].Id);
         var board = World.Client.GetGrain<IStageRobotsGrain>(RobotBoards.Leads(RobotWorld.PortalId));
         await board.Set(first, [
-            new Robot("note", "Note", RobotAction.AddComment, new RobotSettings(Text: "Lead from {{email}}"), RobotTiming.Now),
+            new Robot("note", "Note", RobotAction.AddComment, new RobotSettings(Text: "Lead from {{email}} in {{status}}"), RobotTiming.Now),
             new Robot("tag", "Tag", RobotAction.SetField, new RobotSettings(FieldCode: "sourceDescription", Value: "robot saw {{firstName}}"), new RobotTiming(AfterPrevious: true)),
             new Robot("on", "On", RobotAction.MoveToStage, new RobotSettings(StageId: second), new RobotTiming(AfterPrevious: true))], World.UserId);
         await board.Set(second, [new Robot("sms", "SMS", RobotAction.SendSms, new RobotSettings(Body: "Hi {{firstName}}"), RobotTiming.Now)], World.UserId);
@@ -33,7 +33,7 @@ public sealed class LeadRobotTests(RobotRunWorld fixture) : IClassFixture<RobotR
             var stored = await lead.Get();
             Assert.Equal(second, stored.StatusId);
             Assert.Equal("robot saw Cid", stored.Fields.SourceDescription);
-            Assert.Equal(1, await World.Scalar($"SELECT count(*) FROM comments WHERE owner_kind = 'lead' AND owner_id = {id} AND text = 'Lead from cid@client.test'"));
+            Assert.Equal(1, await World.Scalar($"SELECT count(*) FROM comments WHERE owner_kind = 'lead' AND owner_id = {id} AND text = 'Lead from cid@client.test in {statuses[0].Name}'"));
             // The lead has no phone: the SMS robot fails, with why, and sends nothing.
             Assert.Equal(1, await World.Scalar($"SELECT count(*) FROM lead_history WHERE lead_id = {id} AND changes @> '[{{\"field\":\"robot\",\"old\":\"SMS\",\"new\":\"failed: the client has no phone number\"}}]'"));
             Assert.Equal(0, await World.Scalar($"SELECT count(*) FROM outbox WHERE record_type = 'lead' AND record_id = {id}"));

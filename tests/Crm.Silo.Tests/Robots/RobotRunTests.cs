@@ -134,7 +134,7 @@ public sealed class RobotRunTests(RobotRunWorld fixture) : IClassFixture<RobotRu
         var pipeline = await World.Client.GetGrain<IPortalGrain>(RobotWorld.PortalId).CreatePipeline("Mail", [], World.UserId);
         var robots = World.Client.GetGrain<IStageRobotsGrain>(RobotBoards.Deals(RobotWorld.PortalId, pipeline.Id));
         await robots.Set(pipeline.Stages[0].Id, [
-            Robot("mail", RobotAction.SendEmail, new(Subject: "Offer: {{title}}", Body: "Dear client, {{title}} costs {{amount}}.")),
+            Robot("mail", RobotAction.SendEmail, new(Subject: "Offer: {{title}}", Body: "Dear client, {{title}} costs {{amount}} ({{stage}}).")),
             Robot("on", RobotAction.MoveToStage, new(StageId: pipeline.Stages[1].Id), Chained)], World.UserId);
         await robots.Set(pipeline.Stages[1].Id, [Robot("note", RobotAction.AddComment, new(Text: "Offer sent"))], World.UserId);
 
@@ -147,7 +147,7 @@ public sealed class RobotRunTests(RobotRunWorld fixture) : IClassFixture<RobotRu
 
         await RobotWorld.Until(async () => (await World.RobotLines(dealId)).Count == 3, "three robot lines");
         var mail = Assert.Single(await World.Outbox(dealId));
-        Assert.Equal(("email", "bea@client.test", "Offer: Heat pump", "Dear client, Heat pump costs 4200.", $"robot:deal:{dealId}:1-mail"),
+        Assert.Equal(("email", "bea@client.test", "Offer: Heat pump", $"Dear client, Heat pump costs 4200 ({pipeline.Stages[0].Name}).", $"robot:deal:{dealId}:1-mail"),
             (mail.Kind, mail.Recipient, mail.Subject, mail.Body, mail.Key));
         Assert.Equal(pipeline.Stages[1].Id, (await World.Deal(dealId).Get()).StageId);
         Assert.Equal(["mail", "on", "note"], (await World.RobotLines(dealId)).Select(l => l.Robot));
