@@ -116,6 +116,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("GET", "/deals/list/{PipelineId:long}", i => $"/deals/list/{i.Pipeline}", CompareBody: false),
         new("GET", "/deals/board/{PipelineId:long}", i => $"/deals/board/{i.Pipeline}", CompareBody: false),
         new("GET", "/deals/robots/{PipelineId:long}", i => $"/deals/robots/{i.Pipeline}", CompareBody: false),
+        new("GET", "/deals/{DealId:long}", i => $"/deals/{i.Deal}", CompareBody: false),
 
         // Ids in bodies and queries.
         new("POST", "/api/deals (contacts, company)", _ => "/api/deals", i => new { title = "Mine", currency = "USD", contactIds = new[] { i.Contact }, companyId = i.Company }),
