@@ -66,20 +66,6 @@ public sealed class RobotWakeUp(Grain grain, IGrainFactory grains, Func<RobotQue
         }
     }
 
-    /// <summary>Writes the record's state with the queue changed outside a version (a job marked started); a failed write reloads the state.</summary>
-    public static async Task Write<TState>(Grain grain, IPersistentState<TState> state)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            grain.DeactivateOnIdle();
-            throw;
-        }
-    }
-
     /// <summary>On activation and after each change: the stored alarm stands; the timer gives the precise time.</summary>
     public void StartTimer(DateTimeOffset? next)
     {

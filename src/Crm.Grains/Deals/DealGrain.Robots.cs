@@ -104,7 +104,8 @@ public sealed partial class DealGrain
         }
     }
 
-    private Task WriteRobots() => RobotWakeUp.Write(this, state);
+    /// <summary>Writes the queue changed outside a version (a job marked started).</summary>
+    private Task WriteRobots() => this.WriteOrReload(state);
 
     private async Task<RobotRecordView> RobotView(Deal deal)
     {

@@ -1,3 +1,4 @@
+using Crm.Grains.Common;
 using Crm.Grains.Interfaces.Forms;
 using Crm.Grains.ReadModel;
 
@@ -44,17 +45,5 @@ public sealed class WebFormsGrain(
         await audit.Record(PortalId, actorId, "web-form.deleted", new { id = formId });
     }
 
-    /// <summary>A failed write leaves memory ahead of the database: reload from it on the next call.</summary>
-    private async Task Write()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task Write() => this.WriteOrReload(state);
 }

@@ -118,7 +118,8 @@ public sealed partial class LeadGrain
         }
     }
 
-    private Task WriteRobots() => RobotWakeUp.Write(this, state);
+    /// <summary>Writes the queue changed outside a version (a job marked started).</summary>
+    private Task WriteRobots() => this.WriteOrReload(state);
 
     private async Task<RobotRecordView> RobotView(Lead lead)
     {

@@ -59,17 +59,5 @@ public sealed class PostGrain(
             post.Poll is null ? null : PollRules.Results(post.Poll, s.Votes.ToDictionary(v => v.Key, v => (IReadOnlyList<int>)v.Value), viewerId, clock.GetUtcNow()));
     }
 
-    /// <summary>A failed write leaves memory ahead of the database: reload from it on the next call.</summary>
-    private async Task Write()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task Write() => this.WriteOrReload(state);
 }
