@@ -22,6 +22,9 @@ public static class GrainKeys
     /// <summary>The key of the live feed of a portal's notifications (each node passes one on to its recipient's views only).</summary>
     public static string NotificationFeed(int portalId) => For(portalId, "notifications");
 
+    /// <summary>The key of the live feed of a portal's activity stream (each node passes a post on to its audience only).</summary>
+    public static string StreamFeed(int portalId) => For(portalId, "stream");
+
     public static (int PortalId, long Id) Parse(string key)
     {
         var slash = key.IndexOf('/');

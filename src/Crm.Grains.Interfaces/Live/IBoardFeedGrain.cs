@@ -40,6 +40,10 @@ public interface IBoardFeedGrain : IGrainWithStringKey
     [OneWay]
     Task PublishNotification(Notifications.Notification notification);
 
+    /// <summary>On the portal's stream feed, "{portal}/stream": a post was written or changed.</summary>
+    [OneWay]
+    Task PublishPost(Stream.PostChanged change);
+
     /// <summary>On the portal's access feed, "{portal}/access": its access settings changed.</summary>
     Task PublishAccess(AccessChanged change);
 }

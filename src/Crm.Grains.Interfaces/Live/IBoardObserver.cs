@@ -25,4 +25,7 @@ public interface IBoardObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task OnNotification(Notifications.Notification notification);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnPostChanged(Stream.PostChanged change);
 }

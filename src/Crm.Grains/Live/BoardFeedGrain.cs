@@ -65,6 +65,12 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         return Task.CompletedTask;
     }
 
+    public Task PublishPost(Crm.Grains.Interfaces.Stream.PostChanged change)
+    {
+        _observers.Notify(o => o.OnPostChanged(change));
+        return Task.CompletedTask;
+    }
+
     public Task PublishAccess(AccessChanged change)
     {
         _observers.Notify(o => o.OnAccessChanged(change));

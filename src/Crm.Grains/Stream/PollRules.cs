@@ -34,12 +34,13 @@ public static class PollRules
         return poll with { Question = question, Options = options };
     }
 
-    public static bool IsClosed(NewPoll poll, DateTimeOffset now) => poll.ClosesAt is { } closes && closes <= now;
+    /// <summary>Closed at its closing time, or earlier when its author closed it.</summary>
+    public static bool IsClosed(NewPoll poll, DateTimeOffset now, bool closedEarly = false) => closedEarly || poll.ClosesAt is { } closes && closes <= now;
 
     /// <summary>The choice as stored (distinct option indexes, in order); refused when the poll is closed or the choice does not fit it.</summary>
-    public static IReadOnlyList<int> Vote(NewPoll poll, IReadOnlyList<int>? choice, DateTimeOffset now)
+    public static IReadOnlyList<int> Vote(NewPoll poll, IReadOnlyList<int>? choice, DateTimeOffset now, bool closedEarly = false)
     {
-        if (IsClosed(poll, now)) throw CrmException.Conflict("poll_closed", "The poll is closed: it takes no more votes.");
+        if (IsClosed(poll, now, closedEarly)) throw CrmException.Conflict("poll_closed", "The poll is closed: it takes no more votes.");
         var picked = (choice ?? []).Distinct().Order().ToList();
         if (picked.Count == 0) throw CrmException.Invalid("choice_required", "Choose an option.", "options");
         if (picked.Count > 1 && !poll.MultipleChoice) throw CrmException.Invalid("one_choice_only", "This poll takes one option.", "options");
@@ -48,14 +49,14 @@ public static class PollRules
         return picked;
     }
 
-    public static PollResults Results(NewPoll poll, IReadOnlyDictionary<int, IReadOnlyList<int>> votes, int viewerId, DateTimeOffset now)
+    public static PollResults Results(NewPoll poll, IReadOnlyDictionary<int, IReadOnlyList<int>> votes, int viewerId, DateTimeOffset now, bool closedEarly = false)
     {
         var voters = poll.Options.Select(_ => new List<int>()).ToList();
         foreach (var (userId, choice) in votes.OrderBy(v => v.Key))
             foreach (var option in choice.Where(o => o >= 0 && o < voters.Count))
                 voters[option].Add(userId);
         return new PollResults(poll, voters.Select(v => v.Count).ToList(), votes.Count,
-            votes.TryGetValue(viewerId, out var mine) ? mine : [], IsClosed(poll, now),
+            votes.TryGetValue(viewerId, out var mine) ? mine : [], IsClosed(poll, now, closedEarly),
             poll.Anonymous ? voters.Select(_ => (IReadOnlyList<int>)[]).ToList() : voters.Select(v => (IReadOnlyList<int>)v).ToList());
     }
 }

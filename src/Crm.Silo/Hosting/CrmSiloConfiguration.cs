@@ -108,6 +108,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IListUsage, ListUsage>();
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<INotificationStore, NotificationStore>();
+        services.TryAddSingleton<IStreamReadModel, StreamReadModel>();
         services.TryAddSingleton<ITriggerRecords, TriggerRecords>();
         return services;
     }
