@@ -6,6 +6,7 @@ using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.Interfaces.Comments;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Notifications;
+using Crm.Grains.Interfaces.Stream;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Grains.Notifications;
 using Crm.Grains.Outbox;
@@ -79,7 +80,11 @@ public sealed class RobotEffects(IGrainFactory grains, IOutbox outbox, INotifica
 
             case RobotAction.Notify:
                 var userId = s.ToUserId ?? view.ResponsibleId;
-                await grains.Notify(notifications, portalId, new NewNotification(userId, "robot", view.Render(s.Text), view.Record.Kind, view.Record.Id, view.DedupeKey(job)));
+                var text = view.Render(s.Text);
+                // Told once (a retried job is not told again), in the bell and in the user's stream.
+                if (await grains.Notify(notifications, portalId, new NewNotification(userId, "robot", text, view.Record.Kind, view.Record.Id, view.DedupeKey(job))) is not null)
+                    await grains.GetGrain<IStreamEventsGrain>(portalId).Tell(
+                        new StreamEvent("robot", view.Record, text, view.ResponsibleId, null, null, [userId]), TimelineText.AutomationActor);
                 return $"user {userId} notified";
 
             case RobotAction.SendEmail:

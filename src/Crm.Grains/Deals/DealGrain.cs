@@ -6,6 +6,8 @@ using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Deals;
 using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Pipelines;
+using Crm.Grains.Interfaces.Stream;
+using Crm.Grains.Stream;
 using Crm.Grains.Outbox;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
@@ -243,7 +245,25 @@ public sealed partial class DealGrain(
         }
         if (before is not null && before.StageId != deal.StageId && kind != DealChangeKind.Deleted)
             await AnnounceStage(deal);
+        if (kind != DealChangeKind.Deleted) await TellStream(before, deal);
         await SettleWakeUp();
+    }
+
+    /// <summary>A deal won, lost or large goes into the activity stream (sent one way: the deal does not wait for it).</summary>
+    private async Task TellStream(Deal? before, Deal deal)
+    {
+        if (before is not null && (before.IsClosed || !deal.IsClosed)) return;
+        try
+        {
+            var large = before is null ? (await GrainFactory.GetGrain<IStreamSettingsGrain>(deal.PortalId).Get()).LargeDealAmount : null;
+            if (before is null && large is null) return;
+            if (StreamEventRules.ForDeal(before, deal, await GetPipeline(deal.PipelineId), large) is { } streamEvent)
+                await GrainFactory.GetGrain<IStreamEventsGrain>(deal.PortalId).Tell(streamEvent, deal.UpdatedBy);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Deal {DealId} v{Version} not told in the stream", deal.Id, deal.Version);
+        }
     }
 
     /// <summary>Other deals of the same client may have triggers waiting for this stage (sent without waiting: see TriggerEvents).</summary>

@@ -10,6 +10,8 @@ using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Interfaces.Pipelines;
 using Crm.Grains.Interfaces.Portals;
 using Crm.Grains.Interfaces.Live;
+using Crm.Grains.Interfaces.Stream;
+using Crm.Grains.Stream;
 using Crm.Grains.Interfaces.Settings;
 using Crm.Grains.Outbox;
 using Crm.Grains.ReadModel;
@@ -151,13 +153,15 @@ public sealed partial class LeadGrain(
     protected override IReadOnlyList<FieldChange> Diff(Lead? before, Lead after) =>
         before is null ? LeadDiff.Initial(after) : LeadDiff.Between(before, after);
 
-    protected override Task Publish(Lead lead, Lead? before, bool deleted)
+    protected override async Task Publish(Lead lead, Lead? before, bool deleted)
     {
+        if (!deleted && StreamEventRules.ForLead(before, lead) is { } streamEvent)
+            await GrainFactory.GetGrain<IStreamEventsGrain>(lead.PortalId).Tell(streamEvent, lead.UpdatedBy);
         var kind = deleted ? LeadChangeKind.Deleted
             : before is null ? LeadChangeKind.Created
             : before.StatusId != lead.StatusId ? LeadChangeKind.StatusChanged
             : LeadChangeKind.Updated;
-        return GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.LeadBoard(lead.PortalId)).PublishLead(new LeadChanged(kind, lead, before?.StatusId, before?.Fields.ResponsibleId));
+        await GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.LeadBoard(lead.PortalId)).PublishLead(new LeadChanged(kind, lead, before?.StatusId, before?.Fields.ResponsibleId));
     }
 
     /// <summary>Deletes whatever a conversion had created (deleted records keep their ids) and forgets it.</summary>

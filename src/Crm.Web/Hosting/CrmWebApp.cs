@@ -24,6 +24,7 @@ using Crm.Web.Pipelines;
 using Crm.Web.Portals;
 using Crm.Web.Settings;
 using Crm.Web.Notifications;
+using Crm.Web.ActivityStream;
 using Crm.Web.Operator;
 using Crm.Web.Users;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -66,6 +67,7 @@ public static class CrmWebApp
         builder.Services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
         builder.Services.AddMudServices();
         builder.Services.AddWebForms(builder.Configuration);
+        builder.Services.AddStream(builder.Configuration);
         builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -113,6 +115,7 @@ public static class CrmWebApp
         app.MapTrackedLinksApi();
         app.MapRobotsApi();
         app.MapWebFormsApi();
+        app.MapStreamApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -217,6 +220,7 @@ public static class CrmWebApp
         services.AddSingleton<BoardLiveService>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardLiveService>());
         services.AddSingleton<HubBoardGroups>();
+        services.AddSingleton<HubStreamWatchers>();
         services.AddSingleton<HubSessions>();
         services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddHostedService<DemoSeeder>();

@@ -14,7 +14,8 @@ namespace Crm.Web.Live;
 /// newer than what it holds.
 /// </summary>
 [Authorize]
-public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, ReadableRowsOf readable, HubSessions sessions) : Hub
+public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, ReadableRowsOf readable, HubSessions sessions,
+    HubStreamWatchers streams, ActivityStream.StreamService stream) : Hub
 {
     public const string Path = "/hubs/board";
 
@@ -65,6 +66,28 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, Readab
         await groups.Leave(BoardKey.Notifications(user.PortalId), Context.ConnectionId);
     }
 
+    /// <summary>Starts sending <c>postChanged</c> {what, deleted, post} for the posts of the stream that reach the user, as the user sees them.</summary>
+    public async Task SubscribeStream()
+    {
+        var user = Api.RequestUser.Of(Context.User!);
+        ActivityStream.StreamViewer viewer;
+        try
+        {
+            viewer = await stream.Viewer(user);
+        }
+        catch (CrmException e)
+        {
+            throw new HubException(e.Message);
+        }
+        await streams.Join(user, viewer, Context.ConnectionId);
+    }
+
+    public Task UnsubscribeStream()
+    {
+        streams.Leave(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
     public Task UnsubscribeLeads() => groups.Leave(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
 
     public Task UnsubscribeBoard(long pipelineId) =>
@@ -82,6 +105,7 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, Readab
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Closed(Context.ConnectionId);
+        streams.Leave(Context.ConnectionId);
         return groups.LeaveAll(Context.ConnectionId);
     }
 }

@@ -11,6 +11,8 @@ public enum BoardKind
     Access,
     /// <summary>The portal's notifications: each watcher passes on only those of its own user.</summary>
     Notifications,
+    /// <summary>The portal's activity stream: each watcher passes on only the posts that reach its user.</summary>
+    Stream,
 }
 
 /// <summary>One live board of a portal (<see cref="PipelineId"/> is 0 for the lead board).</summary>
@@ -26,6 +28,8 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
 
     public static BoardKey Notifications(int portalId) => new(portalId, 0, BoardKind.Notifications);
 
+    public static BoardKey Stream(int portalId) => new(portalId, 0, BoardKind.Stream);
+
     /// <summary>The key of the board's feed grain.</summary>
     public string FeedKey => Kind switch
     {
@@ -34,6 +38,7 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
         BoardKind.Companies => GrainKeys.RecordFeed(PortalId, "companies"),
         BoardKind.Access => GrainKeys.AccessFeed(PortalId),
         BoardKind.Notifications => GrainKeys.NotificationFeed(PortalId),
+        BoardKind.Stream => GrainKeys.StreamFeed(PortalId),
         _ => GrainKeys.For(PortalId, PipelineId),
     };
 

@@ -42,6 +42,11 @@ public interface IBoardWatcher
     {
     }
 
+    /// <summary>A post of the stream was written or changed (stream watchers only; each passes on only what reaches its user).</summary>
+    void OnPostChanged(Crm.Grains.Interfaces.Stream.PostChanged change)
+    {
+    }
+
     /// <summary>Fresh column counts and sums (by stage, or by status on lead boards), read from the read model after changes.</summary>
     void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals)
     {

@@ -9,6 +9,7 @@ public static class NotificationLinks
     {
         ("deal", { } id) => $"/deals/{id}",
         ("lead", { } id) => $"/leads/board?lead={id}",
+        ("post", { } id) => $"/stream?post={id}",
         _ => null,
     };
 }

@@ -3,7 +3,7 @@ using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Stream;
 using Crm.Web.Api;
 
-namespace Crm.Web.Stream;
+namespace Crm.Web.ActivityStream;
 
 /// <summary>
 /// A user reading the stream: who they are, their rights (for events of the CRM) and the departments
@@ -20,6 +20,9 @@ public sealed record StreamViewer(int PortalId, int UserId, AccessProfile Profil
         var departments = tree.Of(user.UserId).SelectMany(tree.WithAncestors).Select(d => d.Id).ToHashSet();
         return new StreamViewer(user.PortalId, user.UserId, profile, departments);
     }
+
+    /// <summary>What a live watcher of the stream carries: the profile, so the node keeps it told of access changes.</summary>
+    public Live.WatcherAccess WatchAccess() => new(Profile, Crm.Web.Access.ReadableRows.Everything);
 
     /// <summary>The same rule as the feed's query (<see cref="StreamQueries"/>): the audience for posts, the record's readers for events.</summary>
     public bool CanSee(PostData post)
