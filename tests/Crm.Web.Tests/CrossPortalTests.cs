@@ -29,10 +29,10 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
 {
     /// <summary>What a call names: all of B's ids, or ids that exist in no portal.</summary>
     private sealed record Ids(long Lead, long Deal, long Contact, long Contact2, long Company, long Activity, long Comment, long Pipeline, string Stage,
-        int User, int Role, int Department, string Field, long Token, Guid ImportJob, string Preset, long Outbox);
+        int User, int Role, int Department, string Field, long Token, Guid ImportJob, string Preset, long Outbox, long Post, long PostComment, long File);
 
     private static readonly Ids Missing = new(900_001, 900_002, 900_003, 900_004, 900_005, 900_006, 900_007, 900_008, "NEW", 900_009, 900_010, 900_011,
-        "UF_CRM_900012", 900_013, Guid.NewGuid(), "No such preset", 900_014);
+        "UF_CRM_900012", 900_013, Guid.NewGuid(), "No such preset", 900_014, 900_015, 900_016, 900_017);
 
     /// <summary>One call: its route (as the host maps it, for the coverage check), the path and body it sends with the ids.</summary>
     private sealed record Call(string Method, string Route, Func<Ids, string> Path, Func<Ids, object?>? Body = null, bool CompareBody = true);
@@ -111,6 +111,18 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("PUT", "/api/pipelines/{pipelineId:long}/stages/{stageId}/triggers", i => $"/api/pipelines/{i.Pipeline}/stages/{i.Stage}/triggers",
             _ => new { triggers = new[] { new { kind = "webhook", code = "hijack" } } }),
 
+        new("GET", "/api/stream/{postId:long}", i => $"/api/stream/{i.Post}"),
+        new("PUT", "/api/stream/{postId:long}", i => $"/api/stream/{i.Post}", _ => new { text = "Hijacked" }),
+        new("DELETE", "/api/stream/{postId:long}", i => $"/api/stream/{i.Post}"),
+        new("POST", "/api/stream/{postId:long}/pin", i => $"/api/stream/{i.Post}/pin", _ => new { pinned = true }),
+        new("POST", "/api/stream/{postId:long}/comments", i => $"/api/stream/{i.Post}/comments", _ => new { text = "Hijacked" }),
+        new("PUT", "/api/stream/{postId:long}/comments/{commentId:long}", i => $"/api/stream/{i.Post}/comments/{i.PostComment}", _ => new { text = "Hijacked" }),
+        new("DELETE", "/api/stream/{postId:long}/comments/{commentId:long}", i => $"/api/stream/{i.Post}/comments/{i.PostComment}"),
+        new("POST", "/api/stream/{postId:long}/reactions", i => $"/api/stream/{i.Post}/reactions", _ => new { reaction = "like" }),
+        new("POST", "/api/stream/{postId:long}/votes", i => $"/api/stream/{i.Post}/votes", _ => new { options = new[] { 0 } }),
+        new("POST", "/api/stream/{postId:long}/poll/close", i => $"/api/stream/{i.Post}/poll/close"),
+        new("GET", "/api/stream/files/{fileId:long}", i => $"/api/stream/files/{i.File}"),
+
         // Pages: the markup differs per render, so only the status is compared (and no name of B's may show).
         new("GET", "/pipelines/{PipelineId:long}", i => $"/pipelines/{i.Pipeline}", CompareBody: false),
         new("GET", "/deals/list/{PipelineId:long}", i => $"/deals/list/{i.Pipeline}", CompareBody: false),
@@ -139,6 +151,10 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("POST", "/api/triggers/webhook (lead)", _ => "/api/triggers/webhook", i => new { code = "paid", recordType = "lead", recordId = i.Lead }),
         new("POST", "/api/tracked-links (deal)", _ => "/api/tracked-links", i => new { recordType = "deal", recordId = i.Deal, url = "https://hijack.example" }),
         new("POST", "/api/tracked-links (lead)", _ => "/api/tracked-links", i => new { recordType = "lead", recordId = i.Lead, url = "https://hijack.example" }),
+        new("POST", "/api/stream (files)", _ => "/api/stream", i => new { text = "Mine", audience = new { everyone = true }, fileIds = new[] { i.File } }),
+        new("POST", "/api/stream (audience)", _ => "/api/stream", i => new { text = "Mine", audience = new { everyone = false, userIds = new[] { i.User } } }),
+        new("POST", "/api/stream (departments)", _ => "/api/stream", i => new { text = "Mine", audience = new { everyone = false, departmentIds = new[] { i.Department } } }),
+        new("POST", "/api/stream (mention)", _ => "/api/stream", i => new { text = $"<a data-mention=\"user:{i.User}\">@you</a>", audience = new { everyone = true } }),
         new("PUT", "/api/access/roles/1/assignees (department, user)", _ => "/api/access/roles/1/assignees",
             i => new object[] { new { kind = "everyone" }, new { kind = "department", subjectId = i.Department }, new { kind = "user", subjectId = i.User } }),
     }.ToDictionary(c => $"{c.Method} {c.Route}");
@@ -165,7 +181,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         ["UnsubscribeBoard"] = i => [i.Pipeline],
     };
 
-    private static readonly HashSet<string> HubMethodsWithoutIds = ["SubscribeLeads", "UnsubscribeLeads", "SubscribeRecords", "UnsubscribeRecords", "SubscribeNotifications", "UnsubscribeNotifications"];
+    private static readonly HashSet<string> HubMethodsWithoutIds =
+        ["SubscribeLeads", "UnsubscribeLeads", "SubscribeRecords", "UnsubscribeRecords", "SubscribeNotifications", "UnsubscribeNotifications", "SubscribeStream", "UnsubscribeStream"];
 
     public static TheoryData<string> CallNames()
     {
@@ -379,6 +396,16 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
             (await http.PutAsJsonAsync("/api/list-presets/leads", new { name = "Zebra preset", conditions = Array.Empty<object>() })).EnsureSuccessStatusCode();
             var job = await ImportRequests.RunImport(admin, "leads", "Title\nZebra imported lead\n");
             var outbox = await FailedOutboxMessage(fixture, b.PortalId);
+            using var upload = new MultipartFormDataContent { { new ByteArrayContent("Zebra notes"u8.ToArray()), "file", "zebra.txt" } };
+            var fileResponse = await http.PostAsync("/api/stream/files", upload);
+            Assert.True(fileResponse.IsSuccessStatusCode, await fileResponse.Content.ReadAsStringAsync());
+            var file = await fileResponse.Content.ReadFromJsonAsync<JsonElement>();
+            var post = await Post("/api/stream", new
+            {
+                text = "Zebra post", audience = new { everyone = true }, fileIds = new[] { file.GetProperty("id").GetInt64() },
+                poll = new { question = "Zebra poll?", options = new[] { "Zebra yes", "Zebra no" } },
+            });
+            var postComment = (await Post($"/api/stream/{post.GetProperty("id").GetInt64()}/comments", new { text = "Zebra remark" })).GetProperty("comments")[0];
             var robot = new { id = "zebra", name = "Zebra robot", action = "addComment", settings = new { text = "Zebra says hello" } };
             (await http.PutAsJsonAsync($"/api/pipelines/{pipeline.GetProperty("id").GetInt64()}/stages/{stage}/robots", new { robots = new[] { robot } })).EnsureSuccessStatusCode();
             (await http.PutAsJsonAsync("/api/lead-statuses/NEW/robots", new { robots = new[] { robot } })).EnsureSuccessStatusCode();
@@ -389,7 +416,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 Victim = new Ids(lead.GetProperty("id").GetInt64(), deal.GetProperty("id").GetInt64(), contact.GetProperty("id").GetInt64(),
                     contact2.GetProperty("id").GetInt64(), company.GetProperty("id").GetInt64(), activity.GetProperty("id").GetInt64(),
                     comment.GetProperty("id").GetInt64(), pipeline.GetProperty("id").GetInt64(), stage, b.SecondId, role.GetProperty("id").GetInt32(),
-                    department.GetProperty("id").GetInt32(), field.GetProperty("code").GetString()!, token.GetProperty("id").GetInt64(), job.Progress.Id, "Zebra preset", outbox),
+                    department.GetProperty("id").GetInt32(), field.GetProperty("code").GetString()!, token.GetProperty("id").GetInt64(), job.Progress.Id, "Zebra preset", outbox,
+                    post.GetProperty("id").GetInt64(), postComment.GetProperty("id").GetInt64(), file.GetProperty("id").GetInt64()),
             };
         }
 
@@ -414,7 +442,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 $"/api/leads/{i.Lead}", $"/api/leads/{i.Lead}/history", $"/api/deals/{i.Deal}", $"/api/contacts/{i.Contact}", $"/api/contacts/{i.Contact2}",
                 $"/api/companies/{i.Company}", $"/api/activities/{i.Activity}", "/api/pipelines", $"/api/pipelines/{i.Pipeline}/board", "/api/access",
                 "/api/custom-fields", "/api/tokens", $"/api/import/jobs/{i.ImportJob}", "/api/list-presets/leads", "/api/leads", "/api/deals",
-                "/api/outbox", $"/api/pipelines/{i.Pipeline}/robots", "/api/leads/robots",
+                "/api/outbox", $"/api/pipelines/{i.Pipeline}/robots", "/api/leads/robots", "/api/stream", $"/api/stream/files/{i.File}",
             };
             var parts = await Task.WhenAll(paths.Select(async p => p + " " + await VictimAdmin.Http.GetStringAsync(p)));
             return string.Join("\n", parts);
