@@ -1,4 +1,3 @@
-using System.Net;
 using AngleSharp.Dom;
 using Ganss.Xss;
 
@@ -47,13 +46,17 @@ public static class PostText
     public static string Clean(string? text, string field, string what = "A post")
     {
         var raw = (text ?? "").Trim();
-        var html = raw.Contains('<') ? Sanitizer.Sanitize(raw) : WebUtility.HtmlEncode(raw).ReplaceLineEndings("<br>");
+        var html = raw.Contains('<') ? Sanitizer.Sanitize(raw) : Encode(raw).ReplaceLineEndings("<br>");
         if (PlainText(html).Length == 0 && !html.Contains("data-mention", StringComparison.Ordinal))
             throw CrmException.Invalid("text_required", $"{what} needs some text.", field);
         if (html.Length > MaxLength)
             throw CrmException.Invalid("text_too_long", $"{what} is at most {MaxLength} characters (with its formatting).", field);
         return html;
     }
+
+    /// <summary>Plain text as HTML: only what markup would misread is escaped (an apostrophe stays one).</summary>
+    public static string Encode(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     /// <summary>The words of the text without markup (for notifications and previews).</summary>
     public static string PlainText(string html)

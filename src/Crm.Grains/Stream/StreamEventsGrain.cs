@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Deals;
@@ -38,7 +37,7 @@ public static class StreamEventRules
     public static StreamEvent? ForDeal(Deal? before, Deal deal, Pipeline pipeline, decimal? largeDealAmount)
     {
         var amount = $"{deal.Amount.ToString("#,0.##", CultureInfo.InvariantCulture)} {deal.Currency}";
-        var title = WebUtility.HtmlEncode(deal.Title);
+        var title = PostText.Encode(deal.Title);
         if (before is null)
             return largeDealAmount is { } large && deal.Amount >= large
                 ? Event("deal_large", deal, $"Large deal created: <b>{title}</b>, {amount}.")
@@ -50,7 +49,7 @@ public static class StreamEventRules
 
     public static StreamEvent? ForLead(Lead? before, Lead lead) =>
         before is not null && before.Conversion is null && lead.Conversion is not null
-            ? new StreamEvent("lead_converted", new(AccessEntity.Lead, lead.Id), $"Lead converted: <b>{WebUtility.HtmlEncode(lead.Fields.Title)}</b>.",
+            ? new StreamEvent("lead_converted", new(AccessEntity.Lead, lead.Id), $"Lead converted: <b>{PostText.Encode(lead.Fields.Title)}</b>.",
                 lead.Fields.ResponsibleId, null, lead.StatusId)
             : null;
 
