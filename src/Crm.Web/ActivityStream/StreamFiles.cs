@@ -24,16 +24,20 @@ public sealed record StoredFile(PostFile File, long? PostId, int UploadedBy, byt
 /// </summary>
 public sealed class StreamFiles(NpgsqlDataSource db, IOptions<StreamOptions> options)
 {
-    public async Task<PostFile> Upload(RequestUser user, IFormFile? file)
+    public Task<PostFile> Upload(RequestUser user, IFormFile? file) => file is null
+        ? throw CrmException.Invalid("file_required", "Send the file as multipart form data, in a part named 'file'.", "file")
+        : Upload(user, file.FileName, file.Length, _ => file.OpenReadStream());
+
+    /// <summary>Checks and stores one file (from the API's form or the page's upload button).</summary>
+    public async Task<PostFile> Upload(RequestUser user, string? fileName, long length, Func<long, Stream> open)
     {
-        if (file is null) throw CrmException.Invalid("file_required", "Send the file as multipart form data, in a part named 'file'.", "file");
         var max = options.Value.MaxFileBytes;
-        if (file.Length > max)
-            throw CrmException.Invalid("file_too_large", $"A file is at most {max / (1024 * 1024.0):0.#} MB; '{file.FileName}' is {file.Length / (1024 * 1024.0):0.#} MB.", "file");
-        var name = Path.GetFileName(file.FileName ?? "").Trim();
+        if (length > max)
+            throw CrmException.Invalid("file_too_large", $"A file is at most {max / (1024 * 1024.0):0.#} MB; '{fileName}' is {length / (1024 * 1024.0):0.#} MB.", "file");
+        var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length is 0 or > 200) throw CrmException.Invalid("invalid_file_name", "A file needs a name of at most 200 characters.", "file");
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer);
+        using var buffer = new MemoryStream((int)length);
+        await using (var source = open(max)) await source.CopyToAsync(buffer);
         var data = buffer.ToArray();
         var contentType = FileSniffer.Sniff(name, data.AsSpan(0, Math.Min(data.Length, FileSniffer.HeadLength)).ToArray());
         await using var command = db.CreateCommand("""

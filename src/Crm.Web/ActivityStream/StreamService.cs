@@ -55,7 +55,7 @@ public sealed class StreamService(IGrainFactory grains, StreamQueries queries, S
     public async Task Delete(RequestUser user, long id)
     {
         var viewer = await Reachable(user, id);
-        await Post(user, id).Delete(user.UserId, viewer.Profile.ScopeOf(AccessEntity.Feed, AccessAction.Delete) == AccessScope.All);
+        await Post(user, id).Delete(user.UserId, viewer.MayDeleteAny);
     }
 
     public async Task<PostView> Pin(RequestUser user, long id, bool pinned)

@@ -21,6 +21,9 @@ public sealed record StreamViewer(int PortalId, int UserId, AccessProfile Profil
         return new StreamViewer(user.PortalId, user.UserId, profile, departments);
     }
 
+    /// <summary>The role's "delete" on the stream reaches all posts: the user may remove anyone's.</summary>
+    public bool MayDeleteAny => Profile.ScopeOf(AccessEntity.Feed, AccessAction.Delete) == AccessScope.All;
+
     /// <summary>What a live watcher of the stream carries: the profile, so the node keeps it told of access changes.</summary>
     public Live.WatcherAccess WatchAccess() => new(Profile, Crm.Web.Access.ReadableRows.Everything);
 

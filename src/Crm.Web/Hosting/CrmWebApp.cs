@@ -200,6 +200,7 @@ public static class CrmWebApp
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
         services.AddSingleton<Activities.ActivityQueries>();
         services.AddScoped<PortalProvisioning>();
+        services.AddScoped<Components.Pages.Stream.StreamUnreadState>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<HostedPortals>();
         services.AddSingleton<UserActivation>();

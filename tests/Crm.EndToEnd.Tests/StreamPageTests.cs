@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>
+/// The activity stream in the browser: a colleague's new post waits behind a "new posts" button (the
+/// page does not jump), the unread badge counts it, and a vote in one browser moves the results in the other.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class StreamPageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_post_with_a_poll_reaches_a_colleague_live_and_a_vote_updates_the_authors_results()
+    {
+        var portal = await fixture.Host.CreatePortal("Stream page");
+        var admin = await fixture.SignedInPage(portal.AdminEmail, "/stream", "[data-testid=post-composer]");
+        var bob = await fixture.SignedInPage(portal.SecondEmail, "/deals/list", "[data-testid=nav-stream]");
+
+        // The admin writes a formatted post with a poll.
+        var editor = admin.Locator("[data-testid=post-editor]");
+        await editor.ClickAsync();
+        await editor.PressSequentiallyAsync("Lunch on Friday: ");
+        await admin.Locator("[data-testid=editor-bold]").ClickAsync();
+        await editor.PressSequentiallyAsync("vote now");
+        await admin.Locator("[data-testid=post-with-poll]").ClickAsync();
+        await admin.Locator("input[data-testid=poll-question]").FillAsync("Where?");
+        await admin.Locator("input[data-testid=poll-option]").Nth(0).FillAsync("Pizza");
+        await admin.Locator("input[data-testid=poll-option]").Nth(1).FillAsync("Sushi");
+        await admin.Locator("[data-testid=post-composer] input[type=file]").SetInputFilesAsync(
+            new FilePayload { Name = "menu.txt", MimeType = "text/plain", Buffer = "Pizza 12, Sushi 15"u8.ToArray() });
+        await Assertions.Expect(admin.Locator("[data-testid=post-file]")).ToHaveTextAsync("menu.txt");
+        await admin.Locator("[data-testid=post-send]").ClickAsync();
+        var adminPost = admin.Locator("[data-testid=post]").First;
+        await Assertions.Expect(adminPost.Locator("[data-testid=post-text] b")).ToHaveTextAsync("vote now");
+
+        // Bob, elsewhere in the CRM, sees the unread count; on the stream the post is behind the button.
+        await Assertions.Expect(bob.Locator("[data-testid=stream-unread] .mud-badge")).ToHaveTextAsync("1");
+        await bob.Locator("[data-testid=nav-stream]").ClickAsync();
+        await Assertions.Expect(bob.Locator("[data-testid=post]")).ToHaveCountAsync(1);
+        await Assertions.Expect(bob.Locator("[data-testid=post-file-link]")).ToContainTextAsync("menu.txt");
+        await Assertions.Expect(bob.Locator("[data-testid=stream-unread] .mud-badge")).ToBeHiddenAsync();
+
+        // A second post arrives while Bob reads: it waits behind "1 new post".
+        await editor.ClickAsync();
+        await editor.PressSequentiallyAsync("Second thought");
+        await admin.Locator("[data-testid=post-send]").ClickAsync();
+        await Assertions.Expect(bob.Locator("[data-testid=stream-new-posts]")).ToHaveTextAsync("1 new post");
+        await Assertions.Expect(bob.Locator("[data-testid=post]")).ToHaveCountAsync(1);
+        await bob.Locator("[data-testid=stream-new-posts]").ClickAsync();
+        await Assertions.Expect(bob.Locator("[data-testid=post]")).ToHaveCountAsync(2);
+
+        // Bob votes; the admin's results move without a reload.
+        var poll = bob.Locator("[data-testid=post]", new() { HasText = "Lunch on Friday" }).Locator("[data-testid=poll]");
+        await poll.Locator("[data-testid=poll-choice]").Nth(1).ClickAsync();
+        await poll.Locator("[data-testid=poll-vote]").ClickAsync();
+        var adminPoll = admin.Locator("[data-testid=post]", new() { HasText = "Lunch on Friday" }).Locator("[data-testid=poll]");
+        await Assertions.Expect(adminPoll.Locator("[data-testid=poll-count]").Nth(1)).ToHaveTextAsync("1");
+        await Assertions.Expect(adminPoll).ToContainTextAsync("1 voted");
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "stream-poll.png"), FullPage = true });
+    }
+}
