@@ -23,4 +23,6 @@ public sealed record CustomerEvent(
     /// <summary><see cref="TriggerKind.DealStage"/>: the stage the deal <see cref="Record"/> reached.</summary>
     [property: Id(7)] string? StageId = null,
     /// <summary>A short note for the timeline, such as an e-mail's subject.</summary>
-    [property: Id(8)] string? Note = null);
+    [property: Id(8)] string? Note = null,
+    /// <summary><see cref="TriggerKind.ChatMessage"/>: the message opened its conversation.</summary>
+    [property: Id(9)] bool FirstMessage = false);

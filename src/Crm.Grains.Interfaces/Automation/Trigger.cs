@@ -21,4 +21,6 @@ public sealed record Trigger(
     /// <summary><see cref="TriggerKind.WebForm"/>: only this form; null for any form.</summary>
     [property: Id(7)] string? FormId = null,
     /// <summary><see cref="TriggerKind.ChatMessage"/>: only this chat channel; null for any channel.</summary>
-    [property: Id(8)] string? Channel = null);
+    [property: Id(8)] string? Channel = null,
+    /// <summary><see cref="TriggerKind.ChatMessage"/>: only a conversation's first message; otherwise every message.</summary>
+    [property: Id(9)] bool FirstMessageOnly = false);

@@ -24,8 +24,15 @@ public static class TriggerEvents
         Dispatcher(grains, portalId).Post(DealStage(dealId, stageId));
 
     /// <summary>The client wrote a chat message about the lead or deal <paramref name="record"/> (on <paramref name="channel"/>, if the chat has channels).</summary>
-    public static Task<TriggerReport> ChatMessage(IGrainFactory grains, int portalId, RecordRef record, string? channel = null) =>
-        Dispatcher(grains, portalId).Dispatch(new CustomerEvent(TriggerKind.ChatMessage, record, Channel: channel), null);
+    public static Task<TriggerReport> ChatMessage(IGrainFactory grains, int portalId, RecordRef record, string? channel = null, bool firstMessage = false) =>
+        Dispatcher(grains, portalId).Dispatch(new CustomerEvent(TriggerKind.ChatMessage, record, Channel: channel, FirstMessage: firstMessage), null);
+
+    /// <summary>
+    /// As <see cref="ChatMessage"/>, without waiting, for a conversation: about its lead, or (for a
+    /// visitor found to be a contact) the leads and deals of the client with that e-mail or phone.
+    /// </summary>
+    public static Task QueueChatMessage(IGrainFactory grains, int portalId, RecordRef? lead, string? email, string? phone, string channel, bool firstMessage, string note) =>
+        Dispatcher(grains, portalId).Post(new CustomerEvent(TriggerKind.ChatMessage, lead, email, phone, Channel: channel, Note: note, FirstMessage: firstMessage));
 
     /// <summary>
     /// The client filled in the web form <paramref name="formId"/>: for the record the form was

@@ -25,6 +25,9 @@ public static class GrainKeys
     /// <summary>The key of the live feed of a portal's activity stream (each node passes a post on to its audience only).</summary>
     public static string StreamFeed(int portalId) => For(portalId, "stream");
 
+    /// <summary>The key of the live feed of a portal's chat conversations (operators see all; a visitor's view passes on its own only).</summary>
+    public static string ChatFeed(int portalId) => For(portalId, "chat");
+
     public static (int PortalId, long Id) Parse(string key)
     {
         var slash = key.IndexOf('/');

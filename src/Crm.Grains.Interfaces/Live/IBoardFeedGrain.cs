@@ -44,6 +44,10 @@ public interface IBoardFeedGrain : IGrainWithStringKey
     [OneWay]
     Task PublishPost(Stream.PostChanged change);
 
+    /// <summary>On the portal's chat feed, "{portal}/chat": a conversation changed, or someone is typing.</summary>
+    [OneWay]
+    Task PublishConversation(Chat.ConversationChanged change);
+
     /// <summary>On the portal's access feed, "{portal}/access": its access settings changed.</summary>
     Task PublishAccess(AccessChanged change);
 }

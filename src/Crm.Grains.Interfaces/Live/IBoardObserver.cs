@@ -28,4 +28,7 @@ public interface IBoardObserver : IGrainObserver
 
     [Orleans.Concurrency.OneWay]
     Task OnPostChanged(Stream.PostChanged change);
+
+    [Orleans.Concurrency.OneWay]
+    Task OnConversationChanged(Chat.ConversationChanged change);
 }

@@ -71,6 +71,12 @@ public sealed class BoardFeedGrain(ILogger<BoardFeedGrain> log) : Grain, IBoardF
         return Task.CompletedTask;
     }
 
+    public Task PublishConversation(Crm.Grains.Interfaces.Chat.ConversationChanged change)
+    {
+        _observers.Notify(o => o.OnConversationChanged(change));
+        return Task.CompletedTask;
+    }
+
     public Task PublishAccess(AccessChanged change)
     {
         _observers.Notify(o => o.OnAccessChanged(change));

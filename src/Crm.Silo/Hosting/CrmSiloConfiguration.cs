@@ -109,6 +109,7 @@ public static class CrmSiloConfiguration
         services.TryAddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton<INotificationStore, NotificationStore>();
         services.TryAddSingleton<IStreamReadModel, StreamReadModel>();
+        services.TryAddSingleton<IChatReadModel, ChatReadModel>();
         services.TryAddSingleton<ITriggerRecords, TriggerRecords>();
         return services;
     }

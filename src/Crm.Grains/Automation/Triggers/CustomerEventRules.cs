@@ -25,7 +25,7 @@ public static class CustomerEventRules
             TriggerKind.IncomingCall => new CustomerEvent(e.Kind, record, Phone: Phone(e.Phone), Note: note),
             TriggerKind.Webhook => new CustomerEvent(e.Kind, Required(record), Code: TriggerRules.Code(e.Code), Note: note),
             TriggerKind.LinkClicked => new CustomerEvent(e.Kind, Required(record), Note: note),
-            TriggerKind.ChatMessage => new CustomerEvent(e.Kind, Required(record), Channel: Optional(e.Channel), Note: note),
+            TriggerKind.ChatMessage => Chat(e, record, note),
             TriggerKind.WebForm => Form(e, record, note),
             _ => DealStage(e, record),
         };
@@ -71,6 +71,15 @@ public static class CustomerEventRules
         if (record is null && email is null && phone is null)
             throw CrmException.Invalid("client_required", "A web form event names its record, or the client's e-mail or phone.", "recordId");
         return new CustomerEvent(e.Kind, record, email, phone, FormId: formId, Note: note);
+    }
+
+    /// <summary>A chat message is about the lead it made, or about the client's records found by the visitor's e-mail or phone.</summary>
+    private static CustomerEvent Chat(CustomerEvent e, RecordRef? record, string? note)
+    {
+        var email = string.IsNullOrWhiteSpace(e.Email) ? null : Email(e.Email);
+        var phone = string.IsNullOrWhiteSpace(e.Phone) ? null : Phone(e.Phone);
+        if (record is null && email is null && phone is null) Required(record);
+        return new CustomerEvent(e.Kind, record, email, phone, Channel: Optional(e.Channel), Note: note, FirstMessage: e.FirstMessage);
     }
 
     private static CustomerEvent DealStage(CustomerEvent e, RecordRef? record)
