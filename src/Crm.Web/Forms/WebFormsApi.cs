@@ -34,13 +34,6 @@ public static class WebFormsApi
                     PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 });
             });
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsJsonAsync(CrmProblemHandler.Problem(StatusCodes.Status429TooManyRequests, "too_many_entries",
-                    "Too many entries from your address for this form: please wait a minute and try again."), cancellationToken);
-            };
         });
         return services;
     }
@@ -76,7 +69,9 @@ public static class WebFormsApi
         {
             var receipt = await intake.Submit(portalId, formId, body);
             return TypedResults.Ok(new { message = receipt.Message });
-        }).AllowAnonymous().RequireRateLimiting(EntriesLimit).WithTags("Web forms").WithName("SendWebFormEntry")
+        }).AllowAnonymous().RequireRateLimiting(EntriesLimit)
+            .WithMetadata(new RateLimitRefusal("too_many_entries", "Too many entries from your address for this form: please wait a minute and try again."))
+            .WithTags("Web forms").WithName("SendWebFormEntry")
             .WithDescription("A client's entry {name, email, phone, message}: fires the WebForm triggers of the client's open leads and deals, or creates a lead.");
 
         return app;

@@ -25,6 +25,7 @@ using Crm.Web.Portals;
 using Crm.Web.Settings;
 using Crm.Web.Notifications;
 using Crm.Web.ActivityStream;
+using Crm.Web.Chat;
 using Crm.Web.Operator;
 using Crm.Web.Users;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -68,6 +69,8 @@ public static class CrmWebApp
         builder.Services.AddMudServices();
         builder.Services.AddWebForms(builder.Configuration);
         builder.Services.AddStream(builder.Configuration);
+        builder.Services.AddChat(builder.Configuration);
+        builder.Services.AddRateLimiter(RateLimitRefusal.Handle);
         builder.Services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -81,6 +84,7 @@ public static class CrmWebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<HubOriginCheck>();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -116,6 +120,7 @@ public static class CrmWebApp
         app.MapRobotsApi();
         app.MapWebFormsApi();
         app.MapStreamApi();
+        app.MapChatApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -88,6 +88,11 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, Readab
         return Task.CompletedTask;
     }
 
+    /// <summary>Starts sending <c>conversationChanged</c> for every chat conversation of the portal (the operators' queue).</summary>
+    public Task SubscribeChat() => groups.Join(BoardKey.Chat(Context.User!.PortalId()), WatcherAccess.Everything, Context.ConnectionId);
+
+    public Task UnsubscribeChat() => groups.Leave(BoardKey.Chat(Context.User!.PortalId()), Context.ConnectionId);
+
     public Task UnsubscribeLeads() => groups.Leave(BoardKey.Leads(Context.User!.PortalId()), Context.ConnectionId);
 
     public Task UnsubscribeBoard(long pipelineId) =>

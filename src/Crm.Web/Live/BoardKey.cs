@@ -13,6 +13,8 @@ public enum BoardKind
     Notifications,
     /// <summary>The portal's activity stream: each watcher passes on only the posts that reach its user.</summary>
     Stream,
+    /// <summary>The portal's chat conversations: operators see all; a visitor's watcher passes on its own conversation only.</summary>
+    Chat,
 }
 
 /// <summary>One live board of a portal (<see cref="PipelineId"/> is 0 for the lead board).</summary>
@@ -30,6 +32,8 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
 
     public static BoardKey Stream(int portalId) => new(portalId, 0, BoardKind.Stream);
 
+    public static BoardKey Chat(int portalId) => new(portalId, 0, BoardKind.Chat);
+
     /// <summary>The key of the board's feed grain.</summary>
     public string FeedKey => Kind switch
     {
@@ -39,6 +43,7 @@ public readonly record struct BoardKey(int PortalId, long PipelineId, BoardKind 
         BoardKind.Access => GrainKeys.AccessFeed(PortalId),
         BoardKind.Notifications => GrainKeys.NotificationFeed(PortalId),
         BoardKind.Stream => GrainKeys.StreamFeed(PortalId),
+        BoardKind.Chat => GrainKeys.ChatFeed(PortalId),
         _ => GrainKeys.For(PortalId, PipelineId),
     };
 

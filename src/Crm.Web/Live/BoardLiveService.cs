@@ -126,7 +126,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         // Stream watchers decide for themselves who sees a post: they reload their user's rights and departments.
         if (_boards.TryGetValue(BoardKey.Stream(change.PortalId), out var stream))
             foreach (var watching in stream.Watchers) Notify(watching, w => w.OnResync());
-        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind is not (BoardKind.Access or BoardKind.Notifications or BoardKind.Stream)))
+        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind is not (BoardKind.Access or BoardKind.Notifications or BoardKind.Stream or BoardKind.Chat)))
             foreach (var watching in board.Watchers)
             {
                 if (watching.Access.Profile is not { } profile || profile.Version >= change.Version) continue;
@@ -186,6 +186,12 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         return Task.CompletedTask;
     }
 
+    public Task OnConversationChanged(Crm.Grains.Interfaces.Chat.ConversationChanged change)
+    {
+        _inbox.Writer.TryWrite(change);
+        return Task.CompletedTask;
+    }
+
     private async Task Dispatch()
     {
         await foreach (var item in _inbox.Reader.ReadAllAsync())
@@ -226,6 +232,9 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     break;
                 case Crm.Grains.Interfaces.Stream.PostChanged change when _boards.TryGetValue(BoardKey.Stream(change.Post.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPostChanged(change));
+                    break;
+                case Crm.Grains.Interfaces.Chat.ConversationChanged change when _boards.TryGetValue(BoardKey.Chat(change.Conversation.PortalId), out var board):
+                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnConversationChanged(change));
                     break;
                 case LeadStatusesChanged change when _boards.TryGetValue(BoardKey.Leads(change.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadStatusesChanged(change));

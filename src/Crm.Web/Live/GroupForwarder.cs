@@ -23,6 +23,15 @@ public sealed class GroupForwarder(IHubContext<BoardHub> hub, string group, Boar
     public void OnRecordChanged(RecordChanged change) =>
         _ = hub.Clients.Group(group).SendAsync("recordChanged", change);
 
+    /// <summary>Chat changes go to the portal's operators' group as they are (operators see every conversation).</summary>
+    public void OnConversationChanged(Crm.Grains.Interfaces.Chat.ConversationChanged change) =>
+        _ = hub.Clients.Group(group).SendAsync("conversationChanged", new
+        {
+            what = change.What, typing = change.Typing, typingOperatorId = change.TypingOperatorId,
+            conversation = Crm.Web.Chat.OperatorChat.Summary(change.Conversation), messages = change.Conversation.Messages,
+            change.Conversation.VisitorReadUpTo, change.Conversation.OperatorReadUpTo,
+        });
+
     /// <summary>Notifications go to their recipient's own group only (see <see cref="NotificationGroup"/>).</summary>
     public void OnNotification(Crm.Grains.Interfaces.Notifications.Notification notification) =>
         _ = hub.Clients.Group(NotificationGroup(notification.PortalId, notification.UserId)).SendAsync("notification", notification);
@@ -39,6 +48,7 @@ public sealed class GroupForwarder(IHubContext<BoardHub> hub, string group, Boar
     {
         BoardKind.Leads => hub.Clients.Group(group).SendAsync("resync", new { board = "leads" }),
         BoardKind.Notifications => hub.Clients.Group(group).SendAsync("resync", new { board = "notifications" }),
+        BoardKind.Chat => hub.Clients.Group(group).SendAsync("resync", new { board = "chat" }),
         _ => hub.Clients.Group(group).SendAsync("resync", new { pipelineId = board.PipelineId }),
     };
 }

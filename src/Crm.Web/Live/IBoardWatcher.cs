@@ -47,6 +47,11 @@ public interface IBoardWatcher
     {
     }
 
+    /// <summary>A chat conversation changed, or someone is typing in it (chat watchers only).</summary>
+    void OnConversationChanged(Crm.Grains.Interfaces.Chat.ConversationChanged change)
+    {
+    }
+
     /// <summary>Fresh column counts and sums (by stage, or by status on lead boards), read from the read model after changes.</summary>
     void OnTotalsChanged(IReadOnlyDictionary<string, ColumnTotals> totals)
     {
