@@ -29,10 +29,11 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
 {
     /// <summary>What a call names: all of B's ids, or ids that exist in no portal.</summary>
     private sealed record Ids(long Lead, long Deal, long Contact, long Contact2, long Company, long Activity, long Comment, long Pipeline, string Stage,
-        int User, int Role, int Department, string Field, long Token, Guid ImportJob, string Preset, long Outbox, long Post, long PostComment, long File);
+        int User, int Role, int Department, string Field, long Token, Guid ImportJob, string Preset, long Outbox, long Post, long PostComment, long File,
+        long Conversation);
 
     private static readonly Ids Missing = new(900_001, 900_002, 900_003, 900_004, 900_005, 900_006, 900_007, 900_008, "NEW", 900_009, 900_010, 900_011,
-        "UF_CRM_900012", 900_013, Guid.NewGuid(), "No such preset", 900_014, 900_015, 900_016, 900_017);
+        "UF_CRM_900012", 900_013, Guid.NewGuid(), "No such preset", 900_014, 900_015, 900_016, 900_017, 900_018);
 
     /// <summary>One call: its route (as the host maps it, for the coverage check), the path and body it sends with the ids.</summary>
     private sealed record Call(string Method, string Route, Func<Ids, string> Path, Func<Ids, object?>? Body = null, bool CompareBody = true);
@@ -122,6 +123,12 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("POST", "/api/stream/{postId:long}/votes", i => $"/api/stream/{i.Post}/votes", _ => new { options = new[] { 0 } }),
         new("POST", "/api/stream/{postId:long}/poll/close", i => $"/api/stream/{i.Post}/poll/close"),
         new("GET", "/api/stream/files/{fileId:long}", i => $"/api/stream/files/{i.File}"),
+        new("GET", "/api/chat/conversations/{id:long}", i => $"/api/chat/conversations/{i.Conversation}"),
+        new("POST", "/api/chat/conversations/{id:long}/messages", i => $"/api/chat/conversations/{i.Conversation}/messages", _ => new { text = "Hijacked" }),
+        new("POST", "/api/chat/conversations/{id:long}/assign", i => $"/api/chat/conversations/{i.Conversation}/assign", i => new { operatorId = i.User }),
+        new("POST", "/api/chat/conversations/{id:long}/read", i => $"/api/chat/conversations/{i.Conversation}/read", _ => new { messageId = 1 }),
+        new("POST", "/api/chat/conversations/{id:long}/typing", i => $"/api/chat/conversations/{i.Conversation}/typing"),
+        new("POST", "/api/chat/conversations/{id:long}/close", i => $"/api/chat/conversations/{i.Conversation}/close"),
 
         // Pages: the markup differs per render, so only the status is compared (and no name of B's may show).
         new("GET", "/pipelines/{PipelineId:long}", i => $"/pipelines/{i.Pipeline}", CompareBody: false),
@@ -172,6 +179,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         "PUT /api/lead-statuses/{statusId}/robots", "PUT /api/lead-statuses/{statusId}/triggers", "GET /l/{token}",
         // A form id is a name within the caller's own portal, as a list's is; the public form page and entries name their portal on purpose (see WebFormsTests).
         "PUT /api/forms/{formId}", "DELETE /api/forms/{formId}", "GET /forms/{portalId:int}/{formId}", "POST /api/public/forms/{portalId:int}/{formId}/entries",
+        // The website chat names its portal on purpose: visitors are anonymous, and their session token is theirs alone (see ChatApiTests).
+        "POST /api/public/chat/{portalId:int}/sessions", "GET /chat/{portalId:int}",
     ];
 
     /// <summary>Hub methods taking an id, and those taking none (their isolation is <see cref="A_watcher_in_one_portal_receives_none_of_another_portals_live_events"/>).</summary>
@@ -182,7 +191,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
     };
 
     private static readonly HashSet<string> HubMethodsWithoutIds =
-        ["SubscribeLeads", "UnsubscribeLeads", "SubscribeRecords", "UnsubscribeRecords", "SubscribeNotifications", "UnsubscribeNotifications", "SubscribeStream", "UnsubscribeStream"];
+        ["SubscribeLeads", "UnsubscribeLeads", "SubscribeRecords", "UnsubscribeRecords", "SubscribeNotifications", "UnsubscribeNotifications", "SubscribeStream", "UnsubscribeStream", "SubscribeChat", "UnsubscribeChat"];
 
     public static TheoryData<string> CallNames()
     {
@@ -406,6 +415,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 poll = new { question = "Zebra poll?", options = new[] { "Zebra yes", "Zebra no" } },
             });
             var postComment = (await Post($"/api/stream/{post.GetProperty("id").GetInt64()}/comments", new { text = "Zebra remark" })).GetProperty("comments")[0];
+            using var visitor = await Chat.ChatKit.Visitor(fixture.Host.BaseAddress, b.PortalId);
+            var conversation = await Chat.ChatKit.Say(visitor, "Zebra visitor asks", name: "Zebra visitor");
             var robot = new { id = "zebra", name = "Zebra robot", action = "addComment", settings = new { text = "Zebra says hello" } };
             (await http.PutAsJsonAsync($"/api/pipelines/{pipeline.GetProperty("id").GetInt64()}/stages/{stage}/robots", new { robots = new[] { robot } })).EnsureSuccessStatusCode();
             (await http.PutAsJsonAsync("/api/lead-statuses/NEW/robots", new { robots = new[] { robot } })).EnsureSuccessStatusCode();
@@ -417,7 +428,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                     contact2.GetProperty("id").GetInt64(), company.GetProperty("id").GetInt64(), activity.GetProperty("id").GetInt64(),
                     comment.GetProperty("id").GetInt64(), pipeline.GetProperty("id").GetInt64(), stage, b.SecondId, role.GetProperty("id").GetInt32(),
                     department.GetProperty("id").GetInt32(), field.GetProperty("code").GetString()!, token.GetProperty("id").GetInt64(), job.Progress.Id, "Zebra preset", outbox,
-                    post.GetProperty("id").GetInt64(), postComment.GetProperty("id").GetInt64(), file.GetProperty("id").GetInt64()),
+                    post.GetProperty("id").GetInt64(), postComment.GetProperty("id").GetInt64(), file.GetProperty("id").GetInt64(),
+                    conversation.GetProperty("id").GetInt64()),
             };
         }
 
@@ -443,6 +455,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
                 $"/api/companies/{i.Company}", $"/api/activities/{i.Activity}", "/api/pipelines", $"/api/pipelines/{i.Pipeline}/board", "/api/access",
                 "/api/custom-fields", "/api/tokens", $"/api/import/jobs/{i.ImportJob}", "/api/list-presets/leads", "/api/leads", "/api/deals",
                 "/api/outbox", $"/api/pipelines/{i.Pipeline}/robots", "/api/leads/robots", "/api/stream", $"/api/stream/files/{i.File}",
+                $"/api/chat/conversations/{i.Conversation}", "/api/chat/conversations",
             };
             var parts = await Task.WhenAll(paths.Select(async p => p + " " + await VictimAdmin.Http.GetStringAsync(p)));
             return string.Join("\n", parts);
