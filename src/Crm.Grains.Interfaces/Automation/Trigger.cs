@@ -23,4 +23,4 @@ public sealed record Trigger(
     /// <summary><see cref="TriggerKind.ChatMessage"/>: only this chat channel; null for any channel.</summary>
     [property: Id(8)] string? Channel = null,
     /// <summary><see cref="TriggerKind.ChatMessage"/>: only a conversation's first message; otherwise every message.</summary>
-    [property: Id(9)] bool FirstMessageOnly = false);
+    [property: Id(9)] bool? FirstMessageOnly = null);

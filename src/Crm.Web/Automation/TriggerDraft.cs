@@ -17,11 +17,13 @@ public sealed class TriggerDraft
     public string? StageId { get; set; }
     public string? FormId { get; set; }
     public string? Channel { get; set; }
+    public bool FirstMessageOnly { get; set; }
 
     public static TriggerDraft From(Trigger trigger) => new()
     {
         Id = trigger.Id, Name = trigger.Name, Kind = trigger.Kind, AllowBack = trigger.AllowBack, Code = trigger.Code,
         PipelineId = trigger.PipelineId, StageId = trigger.StageId, FormId = trigger.FormId, Channel = trigger.Channel,
+        FirstMessageOnly = trigger.FirstMessageOnly == true,
     };
 
     public Trigger ToTrigger() => new(Id, Name, Kind, AllowBack,
@@ -29,5 +31,6 @@ public sealed class TriggerDraft
         PipelineId: Kind == TriggerKind.DealStage ? PipelineId : null,
         StageId: Kind == TriggerKind.DealStage ? StageId : null,
         FormId: Kind == TriggerKind.WebForm ? FormId : null,
-        Channel: Kind == TriggerKind.ChatMessage ? Channel : null);
+        Channel: Kind == TriggerKind.ChatMessage ? Channel : null,
+        FirstMessageOnly: Kind == TriggerKind.ChatMessage && FirstMessageOnly ? true : null);
 }

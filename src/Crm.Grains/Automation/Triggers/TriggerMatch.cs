@@ -14,7 +14,7 @@ public static class TriggerMatch
             TriggerKind.Webhook => string.Equals(trigger.Code, customerEvent.Code, StringComparison.OrdinalIgnoreCase),
             TriggerKind.WebForm => trigger.FormId is null || string.Equals(trigger.FormId, customerEvent.FormId, StringComparison.OrdinalIgnoreCase),
             TriggerKind.ChatMessage => (trigger.Channel is null || string.Equals(trigger.Channel, customerEvent.Channel, StringComparison.OrdinalIgnoreCase))
-                && (!trigger.FirstMessageOnly || customerEvent.FirstMessage),
+                && (trigger.FirstMessageOnly != true || customerEvent.FirstMessage),
             TriggerKind.DealStage => trigger.PipelineId == sourcePipelineId && trigger.StageId == customerEvent.StageId,
             _ => true,
         };

@@ -26,7 +26,7 @@ public static class TriggerRules
             TriggerKind.Webhook => clean with { Code = Code(trigger.Code) },
             TriggerKind.DealStage => DealStage(clean, trigger, targets),
             TriggerKind.WebForm => clean with { FormId = Key(trigger.FormId, "formId") },
-            TriggerKind.ChatMessage => clean with { Channel = Key(trigger.Channel, "channel"), FirstMessageOnly = trigger.FirstMessageOnly },
+            TriggerKind.ChatMessage => clean with { Channel = Key(trigger.Channel, "channel"), FirstMessageOnly = trigger.FirstMessageOnly == true ? true : null },
             _ => clean,
         };
     }

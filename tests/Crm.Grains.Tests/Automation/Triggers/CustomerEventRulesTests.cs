@@ -26,6 +26,7 @@ public class CustomerEventRulesTests
         Assert.Equal(("invalid_record_type", "recordType"), Of(Refused(new CustomerEvent(TriggerKind.Webhook, new RecordRef("contact", 1), Code: "paid"))));
         Assert.Equal(("invalid_record_id", "recordId"), Of(Refused(new CustomerEvent(TriggerKind.LinkClicked, new RecordRef("lead", 0)))));
         Assert.Equal(("record_required", "recordId"), Of(Refused(new CustomerEvent(TriggerKind.ChatMessage, Channel: "site"))));
+        Assert.Equal(("invalid_email", "from"), Of(Refused(new CustomerEvent(TriggerKind.ChatMessage, Email: "nope", Channel: "site"))));
         Assert.Equal(("form_required", "formId"), Of(Refused(new CustomerEvent(TriggerKind.WebForm, new RecordRef("lead", 1)))));
         Assert.Equal(("client_required", "recordId"), Of(Refused(new CustomerEvent(TriggerKind.WebForm, FormId: "f"))));
         Assert.Equal(("deal_required", "recordId"), Of(Refused(new CustomerEvent(TriggerKind.DealStage, new RecordRef("lead", 1), StageId: "WON"))));

@@ -68,6 +68,11 @@ public class TriggerChoiceTests
         var chat = new CustomerEvent(TriggerKind.ChatMessage, Channel: "site");
         Assert.True(TriggerMatch.Matches(new Trigger("a", "", TriggerKind.ChatMessage, Channel: "SITE"), chat));
         Assert.False(TriggerMatch.Matches(new Trigger("a", "", TriggerKind.ChatMessage, Channel: "telegram"), chat));
+        // A first-message trigger waits for a conversation's first message; an every-message one takes any.
+        var firstOnly = new Trigger("a", "", TriggerKind.ChatMessage, FirstMessageOnly: true);
+        Assert.False(TriggerMatch.Matches(firstOnly, chat));
+        Assert.True(TriggerMatch.Matches(firstOnly, chat with { FirstMessage = true }));
+        Assert.True(TriggerMatch.Matches(new Trigger("a", "", TriggerKind.ChatMessage), chat with { FirstMessage = true }));
 
         var won = new CustomerEvent(TriggerKind.DealStage, new RecordRef("deal", 5), StageId: "WON");
         var onWon = new Trigger("a", "", TriggerKind.DealStage, PipelineId: 1, StageId: "WON");
