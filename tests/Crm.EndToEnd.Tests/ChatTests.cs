@@ -1,0 +1,96 @@
+using Microsoft.Playwright;
+
+namespace Crm.EndToEnd.Tests;
+
+/// <summary>
+/// Open-channel chat in browsers: a website visitor's first message makes a lead that appears live on
+/// an operator's lead board, the operator answers from the chats page, and the answer reaches the
+/// visitor's window; what anyone typed shows as text, never as markup.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ChatTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_visitors_first_message_appears_live_as_a_lead_and_the_operators_reply_reaches_the_visitor()
+    {
+        var portal = await fixture.Host.CreatePortal("Chat in browsers");
+        var board = await fixture.SignedInPage(portal.AdminEmail, "/leads/board", "section.board-column[data-status-id='NEW']");
+        var chats = await fixture.SignedInPage(portal.SecondEmail, "/chat", "[data-testid=chat-queue]");
+
+        // The visitor: a page of someone's website with the widget, served from another origin (a listener of
+        // the test's own on another loopback port), opened anonymously.
+        using var shop = ShopSite.Start($"<html><body><h1>Shop</h1><script src=\"{fixture.Host.BaseAddress}chat/widget.js\" data-portal=\"{portal.PortalId}\"></script></body></html>");
+        await using var visitorContext = await fixture.Browser.NewContextAsync();
+        var site = await visitorContext.NewPageAsync();
+        await site.GotoAsync(shop.Address);
+        await site.Locator("[data-crm-chat=open]").ClickAsync();
+        var window = site.FrameLocator("iframe[data-crm-chat=frame]");
+        await window.Locator("[data-testid=chat-name]").FillAsync("<b>Vera</b>");
+        await window.Locator("[data-testid=chat-text]").FillAsync("Do you ship <img src=x onerror=alert(1)> abroad?");
+        await window.Locator("[data-testid=chat-send]").ClickAsync();
+        await Assertions.Expect(window.Locator("[data-testid=chat-message]")).ToContainTextAsync("Do you ship <img src=x onerror=alert(1)> abroad?");
+
+        // The lead appears on the operator's board without a reload, named as the visitor wrote it.
+        await Assertions.Expect(board.Locator("section.board-column[data-status-id='NEW'] article.deal-card", new() { HasText = "Chat: <b>Vera</b>" })).ToBeVisibleAsync();
+
+        // Bob (online on the chats page, so the conversation is his) answers.
+        var item = chats.Locator("[data-testid=chat-queue-item]", new() { HasText = "<b>Vera</b>" });
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await item.ClickAsync();
+        await Assertions.Expect(chats.Locator("[data-testid=chat-operator-message]")).ToContainTextAsync("onerror=alert(1)");
+        await chats.Locator("textarea[data-testid=chat-reply]").FillAsync("Yes, we ship to 40 countries.");
+        await chats.Locator("[data-testid=chat-reply-send]").ClickAsync();
+
+        var reply = window.Locator("[data-testid=chat-message].operator");
+        await Assertions.Expect(reply).ToContainTextAsync("Yes, we ship to 40 countries.");
+        await Assertions.Expect(reply).ToContainTextAsync("Bob Seller");
+        // The visitor's window is open: the reply is read, and Bob sees it so.
+        await Assertions.Expect(chats.Locator("[data-testid=chat-seen]")).ToBeVisibleAsync();
+        await site.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "chat-visitor.png") });
+        await chats.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "chat-operator.png") });
+    }
+}
+
+/// <summary>A website of a CRM customer: one page, on a loopback port of its own, for as long as the test runs.</summary>
+internal sealed class ShopSite : IDisposable
+{
+    private readonly System.Net.HttpListener _listener = new();
+
+    public string Address { get; }
+
+    private ShopSite(string address, string html)
+    {
+        Address = address;
+        _listener.Prefixes.Add(address);
+        _listener.Start();
+        _ = Task.Run(async () =>
+        {
+            while (_listener.IsListening)
+            {
+                try
+                {
+                    var context = await _listener.GetContextAsync();
+                    var body = System.Text.Encoding.UTF8.GetBytes(html);
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.OutputStream.WriteAsync(body);
+                    context.Response.Close();
+                }
+                catch (Exception) when (!_listener.IsListening)
+                {
+                    // Stopped.
+                }
+            }
+        });
+    }
+
+    public static ShopSite Start(string html)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new ShopSite($"http://127.0.0.1:{port}/", html);
+    }
+
+    public void Dispose() => _listener.Close();
+}
