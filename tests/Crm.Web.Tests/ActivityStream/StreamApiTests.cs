@@ -183,4 +183,32 @@ public sealed class StreamApiTests(WebFixture fixture)
         // Dave has no role left (the default one was taken away): without the read right the stream is closed altogether.
         await ProblemOf(await (await fixture.Host.SignIn(dave.Email, Password)).Http.GetAsync("/api/stream"), HttpStatusCode.Forbidden, "access_denied");
     }
+
+    [Fact]
+    public async Task A_vote_counts_once_per_user_and_a_closed_poll_refuses_votes_and_keeps_its_results()
+    {
+        var portal = await fixture.Host.CreatePortal("Stream polls");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        var bob = (await fixture.Host.SignIn(portal.SecondEmail)).Http;
+        var post = await Post(admin, "Team dinner", poll: new { question = "Which day?", options = new[] { "Mon", "Tue", "Wed" }, multipleChoice = true });
+        async Task<JsonElement> Vote(HttpClient c, params int[] options) =>
+            await (await c.PostAsJsonAsync($"/api/stream/{post.Id()}/votes", new { options })).Content.ReadFromJsonAsync<JsonElement>();
+
+        await Vote(bob, 0);
+        var twice = await Vote(bob, 1, 2);
+        Assert.Equal([0, 1, 1], twice.GetProperty("poll").GetProperty("counts").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(1, twice.GetProperty("poll").GetProperty("voters").GetInt32());
+        await ProblemOf(await bob.PostAsJsonAsync($"/api/stream/{post.Id()}/votes", new { options = new[] { 7 } }), HttpStatusCode.BadRequest, "unknown_option");
+        await ProblemOf(await bob.PostAsJsonAsync($"/api/stream/{post.Id()}/votes", new { options = Array.Empty<int>() }), HttpStatusCode.BadRequest, "choice_required");
+
+        await ProblemOf(await bob.PostAsync($"/api/stream/{post.Id()}/poll/close", null), HttpStatusCode.Forbidden, "not_the_author");
+        (await admin.PostAsync($"/api/stream/{post.Id()}/poll/close", null)).EnsureSuccessStatusCode();
+        await ProblemOf(await bob.PostAsJsonAsync($"/api/stream/{post.Id()}/votes", new { options = new[] { 0 } }), HttpStatusCode.Conflict, "poll_closed");
+        await ProblemOf(await admin.PostAsJsonAsync($"/api/stream/{post.Id()}/votes", new { options = new[] { 0 } }), HttpStatusCode.Conflict, "poll_closed");
+        var closed = (await bob.GetFromJsonAsync<JsonElement>($"/api/stream/{post.Id()}")).GetProperty("poll");
+        Assert.True(closed.GetProperty("closed").GetBoolean());
+        Assert.Equal([0, 1, 1], closed.GetProperty("counts").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([[], [portal.SecondId], [portal.SecondId]], closed.GetProperty("votersByOption").EnumerateArray()
+            .Select(v => v.EnumerateArray().Select(e => e.GetInt32()).ToArray()).ToArray());
+    }
 }
