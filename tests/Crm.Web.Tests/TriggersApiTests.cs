@@ -23,8 +23,8 @@ public sealed class TriggersApiTests(WebFixture fixture)
             },
         }));
         Assert.Equal(stage, saved.GetProperty("stageId").GetString());
-        Assert.Equal("""[{"id":"t1","name":"Invoice paid","kind":"webhook","allowBack":false,"code":"paid","pipelineId":null,"stageId":null,"formId":null,"channel":null},""" +
-            $$"""{"id":"t2","name":"Client's other deal changed stage","kind":"dealStage","allowBack":true,"code":null,"pipelineId":{{s.Portal.PipelineId}},"stageId":"{{s.Stages[5]}}","formId":null,"channel":null}]""",
+        Assert.Equal("""[{"id":"t1","name":"Invoice paid","kind":"webhook","allowBack":false,"code":"paid","pipelineId":null,"stageId":null,"formId":null,"channel":null,"firstMessageOnly":null},""" +
+            $$"""{"id":"t2","name":"Client's other deal changed stage","kind":"dealStage","allowBack":true,"code":null,"pipelineId":{{s.Portal.PipelineId}},"stageId":"{{s.Stages[5]}}","formId":null,"channel":null,"firstMessageOnly":null}]""",
             saved.GetProperty("triggers").GetRawText());
 
         var seller = (await fixture.Host.SignIn(s.Portal.SecondEmail)).Http;
