@@ -13,6 +13,22 @@ using Crm.TestSupport;
 //      --warmup 10000 --concurrency 16]
 // Robot benchmark (issue 5): N deals whose robots are all due in the same minute (see RobotBenchmark).
 //   dotnet run -c Release --project bench/Crm.Bench -- robots [--deals 100000 --concurrency 64 --margin 2 --wait 60 --cold]
+// Stream poll benchmark (issue 6): N viewers on the hub, M voters voting at once on one poll (see StreamPollBenchmark).
+//   dotnet run -c Release --project bench/Crm.Bench -- poll [--viewers 1000 --voters 100 --rounds 5 --warmup 2 --timeout 60 --watcher lean|hubconnection]
+// Chat benchmark (issue 6): N visitors chatting at once with an operator who answers every message (see ChatBenchmark).
+//   dotnet run -c Release --project bench/Crm.Bench -- chat [--visitors 500 --messages 10 --pause-ms 1000 --timeout 120]
+if (args.FirstOrDefault() == "chat")
+{
+    await ChatBenchmark.Run(args[1..]);
+    return;
+}
+
+if (args.FirstOrDefault() == "poll")
+{
+    await StreamPollBenchmark.Run(args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "robots")
 {
     await RobotBenchmark.Run(args[1..]);
