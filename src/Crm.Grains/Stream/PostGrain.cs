@@ -120,7 +120,8 @@ public sealed partial class PostGrain(
         var poll = post.Poll ?? throw CrmException.Invalid("no_poll", "This post has no poll.", "options");
         var choice = PollRules.Vote(poll, options, clock.GetUtcNow(), post.PollClosed);
         if (!(post.Votes.TryGetValue(userId, out var earlier) && earlier.SequenceEqual(choice)))
-            await Commit(post with { Votes = new Dictionary<int, IReadOnlyList<int>>(post.Votes) { [userId] = choice }, Version = post.Version + 1 }, "voted");
+            await Commit(post with { Votes = new Dictionary<int, IReadOnlyList<int>>(post.Votes) { [userId] = choice }, Version = post.Version + 1 }, "voted",
+                awaitProjection: false);
         return View(userId);
     }
 
@@ -143,8 +144,13 @@ public sealed partial class PostGrain(
         if (authorId != actorId) throw CrmException.Forbidden("not_the_author", $"Only its author can change or delete the {what}.");
     }
 
-    /// <summary>Durable first (a failed write reloads the stored post); then read model, live feed: their failures are logged, not reported.</summary>
-    private async Task Commit(PostData post, string what)
+    /// <summary>
+    /// Durable first (a failed write reloads the stored post); then read model, live feed: their failures are
+    /// logged, not reported. A vote does not wait for its row: a poll's votes come in bursts, each row
+    /// holds the newest version only (an older projection never overwrites it), and the grain answers
+    /// the tally itself, so the feed's copy may trail by a moment.
+    /// </summary>
+    private async Task Commit(PostData post, string what, bool awaitProjection = true)
     {
         var before = state.State.Post;
         state.State.Post = post;
@@ -157,7 +163,8 @@ public sealed partial class PostGrain(
             state.State.Post = before;
             throw;
         }
-        await Project(post);
+        var projected = Project(post);
+        if (awaitProjection) await projected;
         try
         {
             await GrainFactory.GetGrain<IBoardFeedGrain>(GrainKeys.StreamFeed(Key.PortalId)).PublishPost(new PostChanged(post, what));

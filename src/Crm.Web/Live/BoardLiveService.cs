@@ -231,7 +231,10 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnNotification(notification));
                     break;
                 case Crm.Grains.Interfaces.Stream.PostChanged change when _boards.TryGetValue(BoardKey.Stream(change.Post.PortalId), out var board):
-                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPostChanged(change));
+                    (board.Posts ??= new PostBursts(c =>
+                    {
+                        foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnPostChanged(c));
+                    })).Add(change);
                     break;
                 case Crm.Grains.Interfaces.Chat.ConversationChanged change when _boards.TryGetValue(BoardKey.Chat(change.Conversation.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnConversationChanged(change));
@@ -354,6 +357,8 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         public Guid? FeedActivation;
         public bool TotalsDirty;
         public bool TotalsRefreshing;
+        /// <summary>Stream boards: their post changes, handed on in rounds.</summary>
+        public PostBursts? Posts;
 
         /// <summary>The first subscription, shared by watchers arriving together; retried if it failed.</summary>
         public Task Subscribed(Func<Task> subscribe)
