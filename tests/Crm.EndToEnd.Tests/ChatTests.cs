@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Crm.EndToEnd.Tests;
@@ -48,6 +50,24 @@ public sealed class ChatTests(BrowserFixture fixture)
         await Assertions.Expect(chats.Locator("[data-testid=chat-seen]")).ToBeVisibleAsync();
         await site.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "chat-visitor.png") });
         await chats.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "chat-operator.png") });
+    }
+
+    [Fact]
+    public async Task A_known_clients_conversation_links_to_their_contact_card()
+    {
+        var portal = await fixture.Host.CreatePortal("Chat known client");
+        var api = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        (await api.PostAsJsonAsync("/api/contacts", new { firstName = "Karl", lastName = "Known", emails = new[] { new { value = "karl@client.test", type = "work" } } }))
+            .EnsureSuccessStatusCode();
+        using var visitor = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        var session = await (await visitor.PostAsync($"/api/public/chat/{portal.PortalId}/sessions", null)).Content.ReadFromJsonAsync<JsonElement>();
+        visitor.DefaultRequestHeaders.Add("X-Chat-Session", session.GetProperty("token").GetString());
+        (await visitor.PostAsJsonAsync("/api/public/chat/messages", new { text = "Karl here", email = "karl@client.test" })).EnsureSuccessStatusCode();
+
+        var chats = await fixture.SignedInPage(portal.AdminEmail, "/chat", "[data-testid=chat-queue-item]");
+        await chats.Locator("[data-testid=chat-queue-item]").ClickAsync();
+        await chats.Locator("[data-testid=chat-record]").ClickAsync();
+        await Assertions.Expect(chats.Locator("input[data-testid=contact-last-name]")).ToHaveValueAsync("Known");
     }
 }
 
