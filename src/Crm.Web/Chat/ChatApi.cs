@@ -32,6 +32,7 @@ public static class ChatApi
 {
     private const string MessagesLimit = "chat-messages";
     private const string SessionsLimit = "chat-sessions";
+    private const string TypingLimit = "chat-typing";
     private const string PublicCors = "public-chat";
 
     public sealed record ReadBody(long MessageId);
@@ -53,6 +54,8 @@ public static class ChatApi
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(MessagesLimit, context => PerMinute(VisitorOrAddress(context), context.RequestServices.GetRequiredService<IOptions<ChatOptions>>().Value.MessagesPerMinute));
+            // Typing has a limit of its own, so a visitor who types a lot can still send what they typed.
+            o.AddPolicy(TypingLimit, context => PerMinute(VisitorOrAddress(context), 60));
             o.AddPolicy(SessionsLimit, context => PerMinute($"{context.Connection.RemoteIpAddress}", context.RequestServices.GetRequiredService<IOptions<ChatOptions>>().Value.SessionsPerMinute));
         });
         return services;
@@ -91,7 +94,7 @@ public static class ChatApi
         {
             await chat.Typing(sessions.Of(request));
             return TypedResults.NoContent();
-        }).RequireRateLimiting(MessagesLimit).WithMetadata(new RateLimitRefusal("too_many_messages", "Too many calls: please wait a minute."))
+        }).RequireRateLimiting(TypingLimit).WithMetadata(new RateLimitRefusal("too_many_typing_signals", "Too many typing signals: please wait a minute."))
             .WithName("VisitorTyping");
 
         visitor.MapPost("/read", async (HttpRequest request, ChatSessions sessions, VisitorChat chat, ReadBody? body) =>
