@@ -32,17 +32,9 @@ public sealed record StreamViewer(int PortalId, int UserId, AccessProfile Profil
     {
         if (post.Event is { } e)
             return e.UserIds is { } users ? users.Contains(UserId)
-                : Profile.Allows(EntityOf(e.Record.Kind), AccessAction.Read, e.ResponsibleId, e.PipelineId, e.StageId);
+                : Profile.Allows(e.Record.Kind, AccessAction.Read, e.ResponsibleId, e.PipelineId, e.StageId); // record kinds are the access entities' names
         var audience = post.Audience;
         return post.AuthorId == UserId || audience.Everyone || (audience.UserIds ?? []).Contains(UserId)
             || (audience.DepartmentIds ?? []).Any(DepartmentIds.Contains);
     }
-
-    private static string EntityOf(string recordKind) => recordKind switch
-    {
-        "lead" => AccessEntity.Lead,
-        "deal" => AccessEntity.Deal,
-        "contact" => AccessEntity.Contact,
-        _ => AccessEntity.Company,
-    };
 }
