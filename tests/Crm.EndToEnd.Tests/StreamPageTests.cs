@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Crm.EndToEnd.Tests;
@@ -57,5 +58,24 @@ public sealed class StreamPageTests(BrowserFixture fixture)
         await Assertions.Expect(adminPoll.Locator("[data-testid=poll-count]").Nth(1)).ToHaveTextAsync("1");
         await Assertions.Expect(adminPoll).ToContainTextAsync("1 voted");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "stream-poll.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_admin_sets_the_large_deal_amount_and_such_a_deal_appears_in_the_stream_live()
+    {
+        var portal = await fixture.Host.CreatePortal("Stream large deals");
+        var page = await fixture.SignedInPage(portal.AdminEmail, "/stream", "[data-testid=post-composer]");
+        await page.Locator("[data-testid=stream-settings]").ClickAsync();
+        await page.Locator("input[data-testid=stream-large-deal]").FillAsync("5000");
+        await page.Locator("[data-testid=stream-settings-save]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Saved.");
+
+        var api = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        (await api.PostAsJsonAsync("/api/deals", new { title = "Small one", amount = 4999, currency = "USD" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/deals", new { title = "Big one", amount = 5000, currency = "USD" })).EnsureSuccessStatusCode();
+
+        var posts = page.Locator("[data-testid=post]");
+        await Assertions.Expect(posts).ToHaveCountAsync(1);
+        await Assertions.Expect(posts.Locator("[data-testid=post-text]")).ToHaveTextAsync("Large deal created: Big one, 5,000 USD.");
     }
 }
