@@ -23,6 +23,10 @@ public sealed class LeanStreamWatcher : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
+    private long _bytes;
+
+    /// <summary>WebSocket payload bytes received so far.</summary>
+    public long BytesReceived => Interlocked.Read(ref _bytes);
 
     /// <summary>Called as each postChanged arrives, on the receive loop.</summary>
     public required Action<PostSeen> OnPostChanged { get; init; }
@@ -78,6 +82,7 @@ public sealed class LeanStreamWatcher : IAsyncDisposable
                 if (result.MessageType == WebSocketMessageType.Close)
                     break;
                 buffer.Advance(result.Count);
+                Interlocked.Add(ref _bytes, result.Count);
                 if (!result.EndOfMessage)
                     continue;
                 // Whole records are handled; a record cut at the end of a frame waits for the next one.

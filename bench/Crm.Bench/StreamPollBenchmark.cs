@@ -28,6 +28,20 @@ public static class StreamPollBenchmark
 
     public static async Task Run(string[] args)
     {
+        // An unhandled exception would end the process without its exit handlers, leaving the private PostgreSQL running.
+        try
+        {
+            await Measure(args);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"FAILED: {e}");
+            Environment.ExitCode = 1;
+        }
+    }
+
+    private static async Task Measure(string[] args)
+    {
         var viewers = int.Parse(Arg(args, "--viewers", "1000"), CultureInfo.InvariantCulture);
         var voterCount = int.Parse(Arg(args, "--voters", "100"), CultureInfo.InvariantCulture);
         var rounds = int.Parse(Arg(args, "--rounds", "5"), CultureInfo.InvariantCulture);
@@ -93,6 +107,9 @@ public static class StreamPollBenchmark
         {
             Console.WriteLine($"  FAILED after {connections.Count} viewers: {e.GetType().Name}: {e.Message}");
             results["connectFailure"] = new { connected = connections.Count, error = $"{e.GetType().Name}: {e.Message}" };
+            results["serverLog"] = ServerLog(server);
+            await Save(results);
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask())).WaitAsync(timeout);
             throw;
         }
         results["connectSeconds"] = Math.Round(connectClock.Elapsed.TotalSeconds, 1);
@@ -140,10 +157,7 @@ public static class StreamPollBenchmark
         Console.WriteLine("Closing the viewers...");
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask())).WaitAsync(timeout);
 
-        var folder = Path.Combine(Repository.Root, "bench", "results");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"stream-poll-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        var file = await Save(results);
         Console.WriteLine();
         Console.WriteLine("| round | votes/s accepted | vote call p50 / p99 ms | final tally at every viewer p50 / p99 / max ms | viewers without it | wrong counts |");
         Console.WriteLine("|---|---|---|---|---|---|");
@@ -153,6 +167,15 @@ public static class StreamPollBenchmark
                 $"| {At(m.TallyMs, 0.5)} / {At(m.TallyMs, 0.99)} / {At(m.TallyMs, 1)} | {m.ViewersMissing} | {m.ViewersWrongCounts} |");
         }
         Console.WriteLine($"Results written to {file}");
+    }
+
+    private static async Task<string> Save(Dictionary<string, object?> results)
+    {
+        var folder = Path.Combine(Repository.Root, "bench", "results");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"stream-poll-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        return file;
     }
 
     /// <summary>One poll: posted, seen by every viewer, voted on by every voter at once, the final tally seen by every viewer.</summary>
@@ -213,6 +236,7 @@ public static class StreamPollBenchmark
             }).ToArray();
             var cpu = new CpuMeter(server);
             var (serverCpuAtStart, postgresCpuAtStart) = (server.CpuTime().TotalSeconds, postgres.Seconds());
+            var bytesAtStart = state.Bytes();
             var voteStart = Stopwatch.GetTimestamp();
             Volatile.Write(ref round.VoteStart, voteStart);
             gate.SetResult();
@@ -228,6 +252,7 @@ public static class StreamPollBenchmark
             var allSeen = await Until(() => round.MaxVoters.Count(m => m >= finalVoters) >= state.Viewers, timeout);
             var cpuUse = cpu.Read();
             var (serverCpu, postgresCpu) = (server.CpuTime().TotalSeconds - serverCpuAtStart, postgres.Seconds() - postgresCpuAtStart);
+            var bytes = state.Bytes() - bytesAtStart;
             var memory = server.ResidentMiB();
             state.Current = null;
 
@@ -262,6 +287,7 @@ public static class StreamPollBenchmark
                 OtherEvents = Interlocked.Read(ref round.OtherEvents),
                 Cpu = cpuUse,
                 ServerCpuSeconds = Math.Round(serverCpu, 2),
+                BytesToViewers = bytes,
                 PostgresCpuSeconds = Math.Round(postgresCpu, 2),
                 LastVoteReturnedMs = Stopwatch.GetElapsedTime(voteStart, returnedAt.Max()).TotalMilliseconds,
                 ServerMemoryMiB = memory,
@@ -289,6 +315,7 @@ public static class StreamPollBenchmark
     {
         var watcher = new LeanStreamWatcher { OnPostChanged = seen => state.Seen(viewer, seen), OnClosed = state.Lost };
         await watcher.Start(hubUrl, cookies, timeout);
+        lock (state.Lean) state.Lean.Add(watcher);
         return watcher;
     }
 
@@ -327,6 +354,13 @@ public static class StreamPollBenchmark
         public volatile RoundState? Current;
         public int Closed;
         public readonly ConcurrentBag<string> CloseReasons = [];
+        public readonly List<LeanStreamWatcher> Lean = [];
+
+        /// <summary>Bytes the lean viewers have received so far (null with HubConnection viewers).</summary>
+        public long? Bytes()
+        {
+            lock (Lean) return Lean.Count == 0 ? null : Lean.Sum(w => w.BytesReceived);
+        }
 
         public void Lost(string reason)
         {
@@ -410,6 +444,7 @@ public static class StreamPollBenchmark
         public long OtherEvents;
         public required object Cpu;
         public double ServerCpuSeconds;
+        public long? BytesToViewers;
         public double PostgresCpuSeconds;
         public double LastVoteReturnedMs;
         public double ServerMemoryMiB;
@@ -459,6 +494,9 @@ public static class StreamPollBenchmark
             cpu = Cpu,
             serverCpuSeconds = ServerCpuSeconds,
             postgresCpuSeconds = PostgresCpuSeconds,
+            // What the viewers received over their WebSockets meanwhile (hub frames: the vote events, pings).
+            megabytesToViewers = BytesToViewers is { } b ? Math.Round(b / 1048576.0, 1) : (double?)null,
+            bytesPerVoteEvent = BytesToViewers is { } e && PostEvents > 0 ? e / PostEvents : (long?)null,
             serverCpuMsPerDeliveredEvent = PostEvents == 0 ? 0 : Math.Round(ServerCpuSeconds * 1000 / PostEvents, 3),
             lastViewerAfterLastVoteReturnedMs = TallyMs.Length == 0 ? 0 : Math.Round(TallyMs.Max() - LastVoteReturnedMs, 1),
             serverMemoryMiB = ServerMemoryMiB,
