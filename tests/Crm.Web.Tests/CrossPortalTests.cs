@@ -158,6 +158,7 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         new("POST", "/api/triggers/webhook (lead)", _ => "/api/triggers/webhook", i => new { code = "paid", recordType = "lead", recordId = i.Lead }),
         new("POST", "/api/tracked-links (deal)", _ => "/api/tracked-links", i => new { recordType = "deal", recordId = i.Deal, url = "https://hijack.example" }),
         new("POST", "/api/tracked-links (lead)", _ => "/api/tracked-links", i => new { recordType = "lead", recordId = i.Lead, url = "https://hijack.example" }),
+        new("PUT", "/api/chat/channels/{channel}", _ => "/api/chat/channels/site", i => new { operatorIds = new[] { i.User } }),
         new("POST", "/api/stream (files)", _ => "/api/stream", i => new { text = "Mine", audience = new { everyone = true }, fileIds = new[] { i.File } }),
         new("POST", "/api/stream (audience)", _ => "/api/stream", i => new { text = "Mine", audience = new { everyone = false, userIds = new[] { i.User } } }),
         new("POST", "/api/stream (departments)", _ => "/api/stream", i => new { text = "Mine", audience = new { everyone = false, departmentIds = new[] { i.Department } } }),

@@ -46,12 +46,13 @@ public interface IChatVisitorGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// The operators of a portal's open channels (key: the portal id): who is online now (kept by their
-/// open queue pages, expiring unless renewed), and whose turn it is for the next conversation.
+/// The operators of a portal's open channels (key: the portal id): which users serve each channel (a
+/// channel without a list is served by everyone), who is online now (kept by their open chats pages,
+/// expiring unless renewed), and whose turn it is for the next conversation.
 /// </summary>
 public interface IChatOperatorsGrain : IGrainWithIntegerKey
 {
-    /// <summary>The operator is online (renew within <c>ChatOperators.OnlineFor</c>).</summary>
+    /// <summary>The operator is online (renew within <c>ChatOperatorsGrain.OnlineFor</c>).</summary>
     Task Online(int userId);
 
     Task Offline(int userId);
@@ -59,6 +60,13 @@ public interface IChatOperatorsGrain : IGrainWithIntegerKey
     /// <summary>The online operators, in user id order.</summary>
     Task<IReadOnlyList<int>> OnlineNow();
 
-    /// <summary>The next online operator in turn (round-robin); null when nobody is online.</summary>
-    Task<int?> NextInTurn();
+    /// <summary>The next online operator of the channel in turn (round-robin); null when none is online.</summary>
+    Task<int?> NextInTurn(string channel);
+
+    /// <summary>The channels that have their own operators, with them.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> Channels();
+
+    /// <summary>Gives the channel its operators (active users of the portal); an empty list lets everyone serve it again.</summary>
+    Task SetChannel(string channel, IReadOnlyList<int> operatorIds, int actorId);
 }

@@ -50,7 +50,7 @@ public sealed class ConversationGrain(
         if (state.State.Conversation is not null) throw CrmException.Conflict("conversation_exists", $"Conversation {Key.Id} already exists.");
         var text = ChatRules.Text(first.Text);
         var visitor = ChatRules.Visitor(first);
-        var operatorId = await GrainFactory.GetGrain<IChatOperatorsGrain>(Key.PortalId).NextInTurn();
+        var operatorId = await GrainFactory.GetGrain<IChatOperatorsGrain>(Key.PortalId).NextInTurn(channel);
         var phoneKey = visitor.Phone is null ? null : ContactPoints.PhoneKey(visitor.Phone);
         var record = await readModel.FindClient(Key.PortalId, visitor.Email, phoneKey) ?? await NewLead(visitor, channel, text, operatorId);
         var now = clock.GetUtcNow();

@@ -39,6 +39,7 @@ public static class ChatApi
     public sealed record TextBody(string? Text);
     public sealed record AssignBody(int? OperatorId);
     public sealed record OnlineBody(bool Online);
+    public sealed record ChannelBody(IReadOnlyList<int>? OperatorIds);
     public sealed record InboundBody(string? Channel, string? ExternalUserId, string? Text, string? Name, string? Email, string? Phone);
 
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
@@ -159,6 +160,16 @@ public static class ChatApi
 
         api.MapGet("/operators", async (ClaimsPrincipal user, OperatorChat chat) =>
             TypedResults.Ok(new { online = await chat.OnlineOperators(RequestUser.Of(user)) })).WithName("OnlineOperators");
+
+        api.MapGet("/channels", async (ClaimsPrincipal user, OperatorChat chat) =>
+            TypedResults.Ok(await chat.Channels(RequestUser.Of(user)))).WithName("ChatChannels")
+            .WithDescription("The channels that have their own operators: {channel: [userId, ...]}; any other channel is served by everyone.");
+
+        api.MapPut("/channels/{channel}", async (ClaimsPrincipal user, OperatorChat chat, string channel, ChannelBody? body) =>
+        {
+            await chat.SetChannel(RequestUser.Of(user), channel, body?.OperatorIds);
+            return TypedResults.NoContent();
+        }).WithName("SetChatChannel").WithDescription("{operatorIds}: only these users take the channel's new conversations in turn; [] lets everyone again. Settings right.");
 
         api.MapPost("/inbound", async (ClaimsPrincipal user, VisitorChat chat, InboundBody? body) =>
         {

@@ -16,7 +16,7 @@ public sealed record ConversationSummary(long Id, string Channel, ChatVisitor Vi
 /// lists all conversations, those waiting for an operator first); replying, assigning, reading and
 /// closing go to the conversation's grain.
 /// </summary>
-public sealed class OperatorChat(IGrainFactory grains, NpgsqlDataSource db)
+public sealed class OperatorChat(IGrainFactory grains, NpgsqlDataSource db, Access.UserAccess access)
 {
     public const int MaxQueue = 200;
 
@@ -55,6 +55,16 @@ public sealed class OperatorChat(IGrainFactory grains, NpgsqlDataSource db)
         : grains.GetGrain<IChatOperatorsGrain>(user.PortalId).Offline(user.UserId);
 
     public Task<IReadOnlyList<int>> OnlineOperators(RequestUser user) => grains.GetGrain<IChatOperatorsGrain>(user.PortalId).OnlineNow();
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> Channels(RequestUser user) => grains.GetGrain<IChatOperatorsGrain>(user.PortalId).Channels();
+
+    /// <summary>Who serves a channel is a setting of the portal: the settings right changes it.</summary>
+    public async Task SetChannel(RequestUser user, string channel, IReadOnlyList<int>? operatorIds)
+    {
+        await access.RequireSettings(user);
+        if (operatorIds is null) throw CrmException.Invalid("operators_required", "Name the channel's operators: {operatorIds: [...]} (an empty list: everyone).", "operatorIds");
+        await grains.GetGrain<IChatOperatorsGrain>(user.PortalId).SetChannel(channel, operatorIds, user.UserId);
+    }
 
     private IConversationGrain Conversation(RequestUser user, long id) => grains.GetGrain<IConversationGrain>(GrainKeys.For(user.PortalId, id));
 }

@@ -177,4 +177,45 @@ public sealed class ChatApiTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync("/api/chat/inbound", new { channel = "telegram", externalUserId = "x", text = "hi" })).StatusCode);
         Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/chat/conversations")).GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_channel_with_its_own_operators_goes_only_to_them_and_only_the_settings_right_sets_them()
+    {
+        var portal = await fixture.Host.CreatePortal("Chat channels");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        var bob = (await fixture.Host.SignIn(portal.SecondEmail)).Http;
+        await ProblemOf(await bob.PutAsJsonAsync("/api/chat/channels/site", new { operatorIds = new[] { portal.SecondId } }), HttpStatusCode.Forbidden, "access_denied");
+        await ProblemOf(await admin.PutAsJsonAsync("/api/chat/channels/site", new { operatorIds = new[] { 999_999 } }), HttpStatusCode.BadRequest, "unknown_user");
+        await ProblemOf(await admin.PutAsJsonAsync("/api/chat/channels/Not%20one", new { operatorIds = new[] { portal.SecondId } }), HttpStatusCode.BadRequest, "invalid_channel");
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/chat/channels")).EnumerateObject());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/chat/channels/site", new { operatorIds = new[] { portal.SecondId } })).StatusCode);
+        Assert.Equal([portal.SecondId], (await admin.GetFromJsonAsync<JsonElement>("/api/chat/channels")).GetProperty("site").EnumerateArray().Select(e => e.GetInt32()));
+        (await admin.PostAsJsonAsync("/api/chat/online", new { online = true })).EnsureSuccessStatusCode();
+        (await bob.PostAsJsonAsync("/api/chat/online", new { online = true })).EnsureSuccessStatusCode();
+
+        // The website chat goes to Bob every time; a messenger channel without its own list, to both in turn.
+        for (var i = 0; i < 3; i++)
+        {
+            var c = await Say(await Visitor(fixture.Host.BaseAddress, portal.PortalId), $"Site visitor {i}");
+            Assert.Equal(portal.SecondId, (await Conversation(admin, c.Id())).GetProperty("operatorId").GetInt32());
+        }
+        var token = await (await admin.PostAsJsonAsync("/api/tokens", new { name = "Bridge" })).Content.ReadFromJsonAsync<JsonElement>();
+        using var bridge = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
+        bridge.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
+        var served = new List<int>();
+        for (var i = 0; i < 2; i++)
+        {
+            var c = await (await bridge.PostAsJsonAsync("/api/chat/inbound", new { channel = "telegram", externalUserId = $"u{i}", text = "hi" })).Content.ReadFromJsonAsync<JsonElement>();
+            served.Add(c.GetProperty("operatorId").GetInt32());
+        }
+        Assert.Equal([portal.AdminId, portal.SecondId], served.Order());
+
+        // With Bob offline the website chat waits in the queue rather than going to someone else.
+        (await bob.PostAsJsonAsync("/api/chat/online", new { online = false })).EnsureSuccessStatusCode();
+        var waiting = await Say(await Visitor(fixture.Host.BaseAddress, portal.PortalId), "Anyone?");
+        Assert.Equal(JsonValueKind.Null, (await Conversation(admin, waiting.Id())).GetProperty("operatorId").ValueKind);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync("/api/chat/channels/site", new { operatorIds = Array.Empty<int>() })).StatusCode);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/chat/channels")).EnumerateObject());
+    }
 }
