@@ -25,6 +25,8 @@ public static class StreamApi
         services.AddSingleton<StreamQueries>();
         services.AddSingleton<StreamFiles>();
         services.AddSingleton<StreamService>();
+        services.AddSingleton<UnattachedFileSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnattachedFileSweeper>());
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -77,5 +78,28 @@ public sealed class StreamFilesTests(WebFixture fixture)
         for (var i = 0; i < 11; i++)
             posts.Add((await (await Upload(admin, "plain words, ünïcode"u8.ToArray(), $"n{i}.txt")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
         await ProblemOf(await admin.PostAsJsonAsync("/api/stream", new { text = "too many", audience = Everyone, fileIds = posts }), HttpStatusCode.BadRequest, "too_many_files");
+    }
+
+    [Fact]
+    public async Task Files_never_posted_are_deleted_after_a_day_and_posted_ones_stay()
+    {
+        var portal = await fixture.Host.CreatePortal("Stream file sweep");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        async Task<long> Uploaded(string name) =>
+            (await (await Upload(admin, "some words"u8.ToArray(), name)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var forgotten = await Uploaded("forgotten.txt");
+        var posted = await Uploaded("posted.txt");
+        var fresh = await Uploaded("fresh.txt");
+        await Post(admin, "With a file", fileIds: [posted]);
+        await using (var db = Npgsql.NpgsqlDataSource.Create(fixture.ConnectionString))
+        await using (var age = db.CreateCommand($"UPDATE stream_files SET created_at = now() - interval '2 days' WHERE id IN ({forgotten}, {posted})"))
+            Assert.Equal(2, await age.ExecuteNonQueryAsync());
+
+        var sweeper = fixture.Host.Services.GetRequiredService<Crm.Web.ActivityStream.UnattachedFileSweeper>();
+        Assert.True(await sweeper.Sweep(DateTimeOffset.UtcNow - Crm.Web.ActivityStream.UnattachedFileSweeper.KeptFor) >= 1);
+
+        await ProblemOf(await admin.GetAsync($"/api/stream/files/{forgotten}"), HttpStatusCode.NotFound, "file_not_found");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/stream/files/{posted}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/stream/files/{fresh}")).StatusCode);
     }
 }
