@@ -57,6 +57,19 @@ public sealed class StreamPageTests(BrowserFixture fixture)
         var adminPoll = admin.Locator("[data-testid=post]", new() { HasText = "Lunch on Friday" }).Locator("[data-testid=poll]");
         await Assertions.Expect(adminPoll.Locator("[data-testid=poll-count]").Nth(1)).ToHaveTextAsync("1");
         await Assertions.Expect(adminPoll).ToContainTextAsync("1 voted");
+
+        // Bob comments, mentioning the admin: the mention shows as a mention, and the admin's bell says who and where.
+        var bobPost = bob.Locator("[data-testid=post]", new() { HasText = "Lunch on Friday" });
+        await bobPost.Locator("input[data-testid=post-comment-text]").FillAsync("Pizza it is, ok");
+        await bobPost.Locator("input[data-testid=comment-mention]").FillAsync("Alice");
+        await bob.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Alice Admin" }).ClickAsync();
+        await Assertions.Expect(bobPost.Locator("input[data-testid=post-comment-text]")).ToHaveValueAsync("Pizza it is, ok @Alice Admin ");
+        await bobPost.Locator("[data-testid=post-comment-send]").ClickAsync();
+        var adminPostCard = admin.Locator("[data-testid=post]", new() { HasText = "Lunch on Friday" });
+        await Assertions.Expect(adminPostCard.Locator("[data-testid=comment-text] a[data-mention]")).ToHaveTextAsync("@Alice Admin");
+        await Assertions.Expect(admin.Locator("[data-testid=notifications-unread] .mud-badge")).ToHaveTextAsync("1");
+        await admin.Locator("[data-testid=notifications-open]").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=notification]")).ToContainTextAsync("Bob Seller mentioned you in a comment: Pizza it is, ok @Alice Admin");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "stream-poll.png"), FullPage = true });
     }
 
