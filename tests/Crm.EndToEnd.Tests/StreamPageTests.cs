@@ -22,7 +22,9 @@ public sealed class StreamPageTests(BrowserFixture fixture)
         await editor.ClickAsync();
         await editor.PressSequentiallyAsync("Lunch on Friday: ");
         await admin.Locator("[data-testid=editor-bold]").ClickAsync();
-        await editor.PressSequentiallyAsync("vote now");
+        // The button reaches the editor through the server: type on once bold is on, where the caret is.
+        await admin.WaitForFunctionAsync("() => document.queryCommandState('bold')");
+        await admin.Keyboard.TypeAsync("vote now");
         await admin.Locator("[data-testid=post-with-poll]").ClickAsync();
         await admin.Locator("input[data-testid=poll-question]").FillAsync("Where?");
         await admin.Locator("input[data-testid=poll-option]").Nth(0).FillAsync("Pizza");
@@ -33,6 +35,8 @@ public sealed class StreamPageTests(BrowserFixture fixture)
         await admin.Locator("[data-testid=post-send]").ClickAsync();
         var adminPost = admin.Locator("[data-testid=post]").First;
         await Assertions.Expect(adminPost.Locator("[data-testid=post-text] b")).ToHaveTextAsync("vote now");
+        // The composer starts afresh: no file left attached for the next post.
+        await Assertions.Expect(admin.Locator("[data-testid=post-file]")).ToHaveCountAsync(0);
 
         // Bob, elsewhere in the CRM, sees the unread count; on the stream the post is behind the button.
         await Assertions.Expect(bob.Locator("[data-testid=stream-unread] .mud-badge")).ToHaveTextAsync("1");
@@ -49,6 +53,8 @@ public sealed class StreamPageTests(BrowserFixture fixture)
         await Assertions.Expect(bob.Locator("[data-testid=post]")).ToHaveCountAsync(1);
         await bob.Locator("[data-testid=stream-new-posts]").ClickAsync();
         await Assertions.Expect(bob.Locator("[data-testid=post]")).ToHaveCountAsync(2);
+        await Assertions.Expect(bob.Locator("[data-testid=post]", new() { HasText = "Second thought" }).Locator("[data-testid=post-file-link]")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.Locator("[data-testid=post-file]")).ToHaveCountAsync(0);
 
         // Bob votes; the admin's results move without a reload.
         var poll = bob.Locator("[data-testid=post]", new() { HasText = "Lunch on Friday" }).Locator("[data-testid=poll]");
@@ -71,6 +77,8 @@ public sealed class StreamPageTests(BrowserFixture fixture)
         await admin.Locator("[data-testid=notifications-open]").ClickAsync();
         await Assertions.Expect(admin.Locator("[data-testid=notification]")).ToContainTextAsync("Bob Seller mentioned you in a comment: Pizza it is, ok @Alice Admin");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "stream-poll.png"), FullPage = true });
+        // However often the page renders, the file posted earlier stays with its post, not back in the composer.
+        await Assertions.Expect(admin.Locator("[data-testid=post-file]")).ToHaveCountAsync(0);
     }
 
     [Fact]
