@@ -1,3 +1,4 @@
+using static Crm.Bench.BenchArgs;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -188,11 +189,5 @@ public static class ChatBenchmark
         var file = Path.Combine(folder, $"chat-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"Results written to {file} ({total.Elapsed.TotalMinutes:0.0} min in all)");
-    }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -1,3 +1,4 @@
+using static Crm.Bench.BenchArgs;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -154,11 +155,5 @@ public static class ImportBenchmark
             text.Append($"{first},{last},Company {i % 5_000},{phone},{email},{Sources[i % Sources.Length]},{comments}\r\n");
         }
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

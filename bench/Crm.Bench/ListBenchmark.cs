@@ -1,3 +1,4 @@
+using static Crm.Bench.BenchArgs;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -225,10 +226,4 @@ public static class ListBenchmark
 
     private static double LoadAverage() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-    }
 }

@@ -48,11 +48,11 @@ if (args.Contains("--lists"))
     return;
 }
 
-var watcherCounts = Arg("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
-var seconds = int.Parse(Arg("--seconds", "15"), CultureInfo.InvariantCulture);
-var concurrencies = Arg("--concurrency", "8,16,32,64").Split(',').Select(int.Parse).ToArray();
-var lean = Arg("--watcher", "lean") == "lean";
-var warmup = int.Parse(Arg("--warmup", "20"), CultureInfo.InvariantCulture);
+var watcherCounts = Option("--watchers", "1,100,1000").Split(',').Select(int.Parse).ToArray();
+var seconds = int.Parse(Option("--seconds", "15"), CultureInfo.InvariantCulture);
+var concurrencies = Option("--concurrency", "8,16,32,64").Split(',').Select(int.Parse).ToArray();
+var lean = Option("--watcher", "lean") == "lean";
+var warmup = int.Parse(Option("--warmup", "20"), CultureInfo.InvariantCulture);
 
 Console.WriteLine("Starting a durable private PostgreSQL and the server...");
 var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
@@ -106,8 +106,4 @@ var file = Path.Combine(folder, $"board-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json")
 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"Results written to {file}");
 
-string Arg(string name, string fallback)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-}
+string Option(string name, string fallback) => BenchArgs.Arg(args, name, fallback);

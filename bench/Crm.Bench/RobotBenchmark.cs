@@ -1,3 +1,4 @@
+using static Crm.Bench.BenchArgs;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -384,11 +385,5 @@ public static class RobotBenchmark
         await using var command = db.CreateCommand(sql);
         foreach (var value in values) command.Parameters.Add(new() { Value = value });
         return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }

@@ -1,3 +1,4 @@
+using static Crm.Bench.BenchArgs;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -543,11 +544,5 @@ public static class StreamPollBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : Math.Round(sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2, 1);
-    }
-
-    private static string Arg(string[] args, string name, string fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 }
