@@ -17,7 +17,7 @@ public sealed record CompanyRow(long Id, string Title, string TypeId, string Ind
 public sealed record CompanyPage(IReadOnlyList<CompanyRow> Items, int Total, bool TotalIsExact = true);
 
 /// <summary>Reads of the companies read model. Every query filters by portal.</summary>
-public sealed class CompanyQueries(NpgsqlDataSource db)
+public sealed class CompanyQueries(NpgsqlDataSource db, ListPages lists)
 {
     /// <summary>A page of companies, by name unless <paramref name="sort"/> says otherwise: filter by type or industry, search name and tax id.</summary>
     public async Task<CompanyPage> List(int portalId, ReadableRows readable, string? typeId, string? industryId, string? search, int offset, int limit, ListFilter? filter = null,
@@ -25,7 +25,7 @@ public sealed class CompanyQueries(NpgsqlDataSource db)
     {
         sort ??= ListSort.Default("company");
         var query = SearchText.PrefixQuery(search);
-        var (items, total, exact) = await ListPages.Read(db, new ListQuery("companies", """
+        var (items, total, exact) = await lists.Read(new ListQuery("companies", """
             id, title, type_id, industry_id, revenue, currency, tax_id, phones, emails, responsible_id,
             created_at, updated_at, version, custom
             """, parameters =>

@@ -17,7 +17,7 @@ public sealed record ContactRow(long Id, string FirstName, string SecondName, st
 public sealed record ContactPage(IReadOnlyList<ContactRow> Items, int Total, bool TotalIsExact = true);
 
 /// <summary>Reads of the contacts read model. Every query filters by portal.</summary>
-public sealed class ContactQueries(NpgsqlDataSource db)
+public sealed class ContactQueries(NpgsqlDataSource db, ListPages lists)
 {
     /// <summary>A page of contacts, newest first unless <paramref name="sort"/> says otherwise: filter by type or by company, search names and position.</summary>
     public async Task<ContactPage> List(int portalId, ReadableRows readable, string? typeId, long? companyId, string? search, int offset, int limit, ListFilter? filter = null,
@@ -25,7 +25,7 @@ public sealed class ContactQueries(NpgsqlDataSource db)
     {
         sort ??= ListSort.Default("contact");
         var query = SearchText.PrefixQuery(search);
-        var (items, total, exact) = await ListPages.Read(db, new ListQuery("contacts", """
+        var (items, total, exact) = await lists.Read(new ListQuery("contacts", """
             id, first_name, second_name, last_name, type_id, position, phones, emails, company_ids, responsible_id,
             created_at, updated_at, version, custom
             """, parameters =>

@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace Crm.Web.Deals;
 
 /// <summary>Everything the UI and API read about deals: boards, columns, totals, the list, history. All SQL.</summary>
-public sealed class DealQueries(NpgsqlDataSource db)
+public sealed class DealQueries(NpgsqlDataSource db, ListPages lists)
 {
     private const string DealColumns = """
         portal_id, id, pipeline_id, stage_id, title, amount, currency, responsible_id, begin_date, close_date,
@@ -81,7 +81,7 @@ public sealed class DealQueries(NpgsqlDataSource db)
         ListFilter? filter = null)
     {
         var query = Api.SearchText.PrefixQuery(search);
-        var (items, total, exact) = await ListPages.Read(db, new ListQuery("deals", DealColumns, parameters =>
+        var (items, total, exact) = await lists.Read(new ListQuery("deals", DealColumns, parameters =>
         {
             parameters.Add(new() { Value = portalId });
             parameters.Add(new() { Value = (object?)pipelineId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });

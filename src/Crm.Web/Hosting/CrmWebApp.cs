@@ -63,6 +63,7 @@ public static class CrmWebApp
         AddAccess(builder.Services);
         AddCrmServices(builder.Services);
         builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+        builder.Services.Configure<ListOptions>(builder.Configuration.GetSection(ListOptions.Section));
         builder.Services.Configure<HubSessionOptions>(builder.Configuration.GetSection("Crm:Live"));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddScoped<AuthenticationStateProvider, ActiveUserRevalidation>();
@@ -183,6 +184,7 @@ public static class CrmWebApp
         services.AddSingleton<DealService>();
         services.AddSingleton<Leads.LeadQueries>();
         services.AddSingleton<Lists.ListCatalog>();
+        services.AddSingleton<ListPages>();
         services.AddSingleton<Bulk.BulkSelection>();
         services.AddSingleton<Bulk.BulkRunner>();
         services.AddSingleton<Merge.RecordMerger>();

@@ -31,13 +31,13 @@ public sealed record LeadRow(long Id, string StatusId, string Title, string Firs
 }
 
 /// <summary>Reads of the leads read model: the list and a lead's timeline. Every query filters by portal.</summary>
-public sealed class LeadQueries(NpgsqlDataSource db)
+public sealed class LeadQueries(NpgsqlDataSource db, ListPages lists)
 {
     public async Task<LeadPage> List(int portalId, ReadableRows readable, string? statusId, string? search, ListSort sort, int offset, int limit,
         ListFilter? filter = null)
     {
         var query = SearchText.PrefixQuery(search);
-        var (items, total, exact) = await ListPages.Read(db, new ListQuery("leads", """
+        var (items, total, exact) = await lists.Read(new ListQuery("leads", """
             id, status_id, title, first_name, last_name, company_name, phones, emails, source_id, amount, currency,
             responsible_id, created_at, updated_at, version, custom
             """, parameters =>

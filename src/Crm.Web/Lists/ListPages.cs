@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Crm.Web.Lists;
@@ -23,7 +24,7 @@ public sealed record ListQuery(string Table, string Columns, Func<NpgsqlParamete
 /// <item>No count at all when the page is not full: its rows are all there are.</item>
 /// <item>A count whose conditions no index answers alone (full-text search, custom fields) reads a
 /// table row per match, and when the matches are rare among the rows it reads (a search within a
-/// status) nearly the whole table: it may take <see cref="CountBudget"/>, after which the total is
+/// status) nearly the whole table: it may take <see cref="ListOptions.CountBudget"/>, after which the total is
 /// left at "more than" the page.</item>
 /// <item>Planned for the values at hand: the server prepares statements it runs often, and a prepared
 /// list query could keep one plan for a word in a third of the leads and for a word in twenty.</item>
@@ -32,7 +33,7 @@ public sealed record ListQuery(string Table, string Columns, Func<NpgsqlParamete
 /// match) read nearly the whole table for "created in the last 30 days".</item>
 /// </list>
 /// </summary>
-public static class ListPages
+public sealed class ListPages(NpgsqlDataSource db, IOptions<ListOptions> options)
 {
     /// <summary>
     /// How far past the page's start counting goes. 10,000 was measured too: a count of custom field or
@@ -40,11 +41,8 @@ public static class ListPages
     /// </summary>
     public const int Cap = 1_000;
 
-    /// <summary>The longest a count may take.</summary>
-    public static readonly TimeSpan CountBudget = TimeSpan.FromMilliseconds(25);
-
     /// <summary>Reads one page and the total.</summary>
-    public static async Task<(List<T> Items, int Total, bool TotalIsExact)> Read<T>(NpgsqlDataSource db, ListQuery query, int offset, int limit,
+    public async Task<(List<T> Items, int Total, bool TotalIsExact)> Read<T>(ListQuery query, int offset, int limit,
         Func<NpgsqlDataReader, T> read)
     {
         var (table, columns, order) = (query.Table, query.Columns, query.Order);
@@ -86,7 +84,7 @@ public static class ListPages
 
         await using var count = new NpgsqlBatch(connection, transaction);
         // An empty page past the end is counted without a budget: nothing else says how many there are.
-        if (hasMore) count.BatchCommands.Add(new($"SET LOCAL statement_timeout = {(int)CountBudget.TotalMilliseconds}"));
+        if (hasMore) count.BatchCommands.Add(new($"SET LOCAL statement_timeout = {(int)options.Value.CountBudget.TotalMilliseconds}"));
         var counting = new NpgsqlBatchCommand();
         var matching = query.Where(counting.Parameters);
         counting.Parameters.Add(new() { Value = offset + Cap + 1 });
