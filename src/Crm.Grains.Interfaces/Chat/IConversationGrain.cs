@@ -9,6 +9,7 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>
     /// Starts the conversation with the visitor's first message: attaches it to the contact or lead
     /// with the visitor's e-mail or phone, or creates a lead (source: chat); assigns an online operator.
+    /// Opening it again for the same visitor (a retry) creates nothing more.
     /// </summary>
     Task<Conversation> Open(string channel, string visitorKey, VisitorMessage first);
 

@@ -9,6 +9,12 @@ namespace Crm.Grains.Chat;
 public sealed class ChatVisitorState
 {
     public long? ConversationId { get; set; }
+
+    /// <summary>
+    /// The id of the conversation being opened, kept before it opens: when opening fails part way, the
+    /// visitor's retry opens this same conversation (which finds the lead it made) instead of another.
+    /// </summary>
+    public long? OpeningId { get; set; }
 }
 
 /// <summary>See <see cref="IChatVisitorGrain"/>: a closed conversation is not reopened; the visitor's next message starts a new one.</summary>
@@ -25,9 +31,14 @@ public sealed class ChatVisitorGrain(
         // Checked before an id is spent on it.
         ChatRules.Text(message.Text);
         ChatRules.Visitor(message);
-        var id = await GrainFactory.GetGrain<IRecordIdGrain>(GrainKeys.For(Visitor.PortalId, "conversation")).Next();
+        if (state.State.OpeningId is not { } id)
+        {
+            id = await GrainFactory.GetGrain<IRecordIdGrain>(GrainKeys.For(Visitor.PortalId, "conversation")).Next();
+            state.State.OpeningId = id;
+            await this.WriteOrReload(state);
+        }
         var opened = await Conversation(id).Open(ChatRules.Channel(channel), Visitor.Key, message);
-        state.State.ConversationId = id;
+        (state.State.ConversationId, state.State.OpeningId) = (id, null);
         await this.WriteOrReload(state);
         return opened;
     }

@@ -16,6 +16,12 @@ namespace Crm.Grains.Chat;
 public sealed class ConversationState
 {
     public Conversation? Conversation { get; set; }
+
+    /// <summary>
+    /// The id of the lead the opening makes, kept before the lead is created: when the opening fails
+    /// after that, its retry finds this lead instead of making a second one.
+    /// </summary>
+    public long? NewLeadId { get; set; }
 }
 
 /// <summary>
@@ -47,8 +53,14 @@ public sealed class ConversationGrain(
 
     public async Task<Conversation> Open(string channel, string visitorKey, VisitorMessage first)
     {
-        if (state.State.Conversation is not null) throw CrmException.Conflict("conversation_exists", $"Conversation {Key.Id} already exists.");
         var text = ChatRules.Text(first.Text);
+        if (state.State.Conversation is { } existing)
+        {
+            if (existing.VisitorKey != visitorKey) throw CrmException.Conflict("conversation_exists", $"Conversation {Key.Id} already exists.");
+            // The visitor's retry of an opening whose answer was lost: the message is already here
+            // (or, should the visitor have written something else, joins it while it is open).
+            return existing.Closed || existing.Messages.Last(m => m.From == ChatSide.Visitor).Text == text ? existing : await VisitorSays(first);
+        }
         var visitor = ChatRules.Visitor(first);
         var operatorId = await GrainFactory.GetGrain<IChatOperatorsGrain>(Key.PortalId).NextInTurn(channel);
         var phoneKey = visitor.Phone is null ? null : ContactPoints.PhoneKey(visitor.Phone);
@@ -133,9 +145,21 @@ public sealed class ConversationGrain(
     {
         var responsible = operatorId ?? await users.FirstUser(Key.PortalId)
             ?? throw CrmException.Invalid("portal_without_users", "The portal has no user to take the chat's lead.");
-        var id = await GrainFactory.GetGrain<IRecordIdGrain>(GrainKeys.For(Key.PortalId, "lead")).Next();
-        await GrainFactory.GetGrain<ILeadGrain>(GrainKeys.For(Key.PortalId, id))
-            .Create(ChatRules.Lead(visitor, channel, text, responsible), null, TimelineText.AutomationActor);
+        if (state.State.NewLeadId is not { } id)
+        {
+            id = await GrainFactory.GetGrain<IRecordIdGrain>(GrainKeys.For(Key.PortalId, "lead")).Next();
+            state.State.NewLeadId = id;
+            await this.WriteOrReload(state);
+        }
+        try
+        {
+            await GrainFactory.GetGrain<ILeadGrain>(GrainKeys.For(Key.PortalId, id))
+                .Create(ChatRules.Lead(visitor, channel, text, responsible), null, TimelineText.AutomationActor);
+        }
+        catch (CrmException e) when (e.Code == "lead_exists")
+        {
+            // Made by an earlier attempt of this opening.
+        }
         return new RecordRef("lead", id);
     }
 
