@@ -69,6 +69,29 @@ public sealed class ChatTests(BrowserFixture fixture)
         await chats.Locator("[data-testid=chat-record]").ClickAsync();
         await Assertions.Expect(chats.Locator("input[data-testid=contact-last-name]")).ToHaveValueAsync("Known");
     }
+
+    [Fact]
+    public async Task An_admin_gives_a_messenger_bridge_its_reply_url_on_the_chats_page_and_a_bad_one_is_refused()
+    {
+        var portal = await fixture.Host.CreatePortal("Chat bridges page");
+        var chats = await fixture.SignedInPage(portal.AdminEmail, "/chat", "[data-testid=chat-bridges]");
+        await chats.Locator("[data-testid=chat-bridges] .mud-expand-panel-header").ClickAsync();
+        await chats.Locator("input[data-testid=chat-bridge-channel]").FillAsync("telegram");
+        await chats.Locator("input[data-testid=chat-bridge-url]").FillAsync("http://10.0.0.1/replies");
+        await chats.Locator("[data-testid=chat-bridge-save]").ClickAsync();
+        await Assertions.Expect(chats.Locator(".mud-snackbar")).ToContainTextAsync("not give an IP address");
+        await Assertions.Expect(chats.Locator("[data-testid=chat-bridge]")).ToHaveCountAsync(0);
+
+        await chats.Locator("input[data-testid=chat-bridge-url]").FillAsync("https://bridge.example/replies");
+        await chats.Locator("[data-testid=chat-bridge-save]").ClickAsync();
+        await Assertions.Expect(chats.Locator("[data-testid=chat-bridge]")).ToHaveTextAsync("telegram: https://bridge.example/replies");
+        var api = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        Assert.Equal("https://bridge.example/replies", (await api.GetFromJsonAsync<JsonElement>("/api/chat/bridges")).GetProperty("telegram").GetString());
+
+        await chats.GetByLabel("Remove the telegram bridge").ClickAsync();
+        await Assertions.Expect(chats.Locator("[data-testid=chat-bridge]")).ToHaveCountAsync(0);
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/api/chat/bridges")).EnumerateObject());
+    }
 }
 
 /// <summary>A website of a CRM customer: one page, on a loopback port of its own, for as long as the test runs.</summary>

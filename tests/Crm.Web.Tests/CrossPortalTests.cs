@@ -182,6 +182,8 @@ public sealed partial class CrossPortalTests(WebFixture fixture)
         "PUT /api/forms/{formId}", "DELETE /api/forms/{formId}", "GET /forms/{portalId:int}/{formId}", "POST /api/public/forms/{portalId:int}/{formId}/entries",
         // The website chat names its portal on purpose: visitors are anonymous, and their session token is theirs alone (see ChatApiTests).
         "POST /api/public/chat/{portalId:int}/sessions", "GET /chat/{portalId:int}",
+        // A messenger channel is a name within the caller's own portal.
+        "PUT /api/chat/bridges/{channel}", "DELETE /api/chat/bridges/{channel}",
     ];
 
     /// <summary>Hub methods taking an id, and those taking none (their isolation is <see cref="A_watcher_in_one_portal_receives_none_of_another_portals_live_events"/>).</summary>

@@ -17,7 +17,12 @@ public sealed class WebFixture : IAsyncLifetime
     {
         ConnectionString = await PostgresServer.Instance.CreateDatabase("web");
         Host = await CrmTestHost.Start(ConnectionString, ClusterId,
-            settings: new Dictionary<string, string?> { [Crm.Web.Operator.OperatorKeyFilter.ConfigKey] = OperatorKey });
+            settings: new Dictionary<string, string?>
+            {
+                [Crm.Web.Operator.OperatorKeyFilter.ConfigKey] = OperatorKey,
+                // Webhook receivers in tests are real listeners on this machine, named "localhost".
+                ["Crm:Webhooks:AllowedHosts"] = "localhost",
+            });
         Portal = await Host.CreatePortal();
     }
 

@@ -7,6 +7,7 @@ using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Leads;
 using Crm.Grains.Interfaces.Live;
 using Crm.Grains.Interfaces.Portals;
+using Crm.Grains.Outbox;
 using Crm.Grains.ReadModel;
 using Microsoft.Extensions.Logging;
 
@@ -22,18 +23,26 @@ public sealed class ConversationState
     /// after that, its retry finds this lead instead of making a second one.
     /// </summary>
     public long? NewLeadId { get; set; }
+
+    /// <summary>The newest message the channel's bridge has been handed (operator replies go on, the rest is passed over).</summary>
+    public long BridgedUpTo { get; set; }
+
+    /// <summary>Whether the bridge has been told the conversation ended.</summary>
+    public bool BridgedClosed { get; set; }
 }
 
 /// <summary>
 /// See <see cref="IConversationGrain"/>. A change is durable before it is answered; then the row is
 /// projected and the change sent live. The conversation's start and its transcript (when closed) go
-/// on the timeline of its record; the visitor's messages feed the ChatMessage triggers.
+/// on the timeline of its record; the visitor's messages feed the ChatMessage triggers; a messenger
+/// channel's bridge is handed the operators' replies.
 /// </summary>
 [GrainType("conversation")]
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Crm)] IPersistentState<ConversationState> state,
     IChatReadModel readModel,
     IUserDirectory users,
+    IOutbox outbox,
     TimeProvider clock,
     ILogger<ConversationGrain> log) : Grain, IConversationGrain
 {
@@ -48,7 +57,9 @@ public sealed class ConversationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Conversation is { } c && await readModel.GetVersion(Key.PortalId, Key.Id) != c.Version) await Project(c);
+        if (state.State.Conversation is not { } c) return;
+        if (await readModel.GetVersion(Key.PortalId, Key.Id) != c.Version) await Project(c);
+        await HandOnToBridge(c);
     }
 
     public async Task<Conversation> Open(string channel, string visitorKey, VisitorMessage first)
@@ -179,6 +190,7 @@ public sealed class ConversationGrain(
         }
         await Project(next);
         await Publish(new ConversationChanged(next, what));
+        await HandOnToBridge(next);
     }
 
     private async Task Project(Conversation c)
@@ -203,6 +215,33 @@ public sealed class ConversationGrain(
         catch (Exception e)
         {
             log.LogWarning(e, "Live event for conversation {Id} not published", Key.Id);
+        }
+    }
+
+    /// <summary>
+    /// Hands the messenger's bridge, through the outbox, what it has not been given: operator replies,
+    /// then the end. Noted in memory and stored with the next write; after a failure the next change or
+    /// activation hands it on again, and the outbox's dedupe keys keep the bridge from getting it twice.
+    /// </summary>
+    private async Task HandOnToBridge(Conversation c)
+    {
+        if (c.Channel == ChatRules.SiteChannel || state.State.BridgedClosed) return;
+        try
+        {
+            var url = await GrainFactory.GetGrain<IChatBridgesGrain>(Key.PortalId).ReplyUrl(c.Channel);
+            foreach (var m in c.Messages.Where(m => m.Id > state.State.BridgedUpTo))
+            {
+                // Without a bridge (yet), replies are passed over: one configured later starts from the next.
+                if (url is not null && m.From == ChatSide.Operator)
+                    await outbox.Enqueue(ChatBridgeCalls.Reply(c, m, await users.DisplayName(Key.PortalId, m.OperatorId!.Value) ?? $"User {m.OperatorId}", url));
+                state.State.BridgedUpTo = m.Id;
+            }
+            if (c.Closed && url is not null) await outbox.Enqueue(ChatBridgeCalls.Closed(c, url));
+            state.State.BridgedClosed = c.Closed;
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Conversation {Id} not handed to the bridge of {Channel}; handed on with its next change", Key.Id, c.Channel);
         }
     }
 

@@ -40,6 +40,7 @@ public static class ChatApi
     public sealed record AssignBody(int? OperatorId);
     public sealed record OnlineBody(bool Online);
     public sealed record ChannelBody(IReadOnlyList<int>? OperatorIds);
+    public sealed record BridgeBody(string? ReplyUrl);
     public sealed record InboundBody(string? Channel, string? ExternalUserId, string? Text, string? Name, string? Email, string? Phone);
 
     public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
@@ -170,6 +171,25 @@ public static class ChatApi
             await chat.SetChannel(RequestUser.Of(user), channel, body?.OperatorIds);
             return TypedResults.NoContent();
         }).WithName("SetChatChannel").WithDescription("{operatorIds}: only these users take the channel's new conversations in turn; [] lets everyone again. Settings right.");
+
+        api.MapGet("/bridges", async (ClaimsPrincipal user, OperatorChat chat) =>
+            TypedResults.Ok(await chat.Bridges(RequestUser.Of(user)))).WithTags("Chat (bridges)").WithName("ChatBridges")
+            .WithDescription("Each messenger channel's reply URL: {channel: url}. Settings right.");
+
+        api.MapPut("/bridges/{channel}", async (ClaimsPrincipal user, OperatorChat chat, string channel, BridgeBody? body) =>
+        {
+            if (string.IsNullOrWhiteSpace(body?.ReplyUrl))
+                throw CrmException.Invalid("webhook_url_required", "Give the bridge's reply URL: {replyUrl}; DELETE removes it.", "replyUrl");
+            await chat.SetBridge(RequestUser.Of(user), channel, body.ReplyUrl);
+            return TypedResults.NoContent();
+        }).WithTags("Chat (bridges)").WithName("SetChatBridge")
+            .WithDescription("{replyUrl}: operators' replies and the conversation's end on this channel are posted there (signed, retried, like webhooks). Settings right.");
+
+        api.MapDelete("/bridges/{channel}", async (ClaimsPrincipal user, OperatorChat chat, string channel) =>
+        {
+            await chat.SetBridge(RequestUser.Of(user), channel, null);
+            return TypedResults.NoContent();
+        }).WithTags("Chat (bridges)").WithName("DeleteChatBridge").WithDescription("The channel's bridge reads replies itself again. Settings right.");
 
         api.MapPost("/inbound", async (ClaimsPrincipal user, VisitorChat chat, InboundBody? body) =>
         {

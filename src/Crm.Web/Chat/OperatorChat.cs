@@ -66,5 +66,18 @@ public sealed class OperatorChat(IGrainFactory grains, NpgsqlDataSource db, Acce
         await grains.GetGrain<IChatOperatorsGrain>(user.PortalId).SetChannel(channel, operatorIds, user.UserId);
     }
 
+    /// <summary>The messenger bridges' reply URLs: configuration, read and changed with the settings right.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> Bridges(RequestUser user)
+    {
+        await access.RequireSettings(user);
+        return await grains.GetGrain<IChatBridgesGrain>(user.PortalId).All();
+    }
+
+    public async Task SetBridge(RequestUser user, string channel, string? replyUrl)
+    {
+        await access.RequireSettings(user);
+        await grains.GetGrain<IChatBridgesGrain>(user.PortalId).Set(channel, replyUrl, user.UserId);
+    }
+
     private IConversationGrain Conversation(RequestUser user, long id) => grains.GetGrain<IConversationGrain>(GrainKeys.For(user.PortalId, id));
 }

@@ -1,3 +1,4 @@
+using Crm.TestSupport;
 using static Crm.Silo.Tests.Outbox.OutboxWorld;
 
 namespace Crm.Silo.Tests.Outbox;

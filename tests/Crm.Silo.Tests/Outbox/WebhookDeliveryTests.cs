@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Crm.Silo.Outbox;
+using Crm.TestSupport;
 using static Crm.Silo.Tests.Outbox.OutboxWorld;
 
 namespace Crm.Silo.Tests.Outbox;

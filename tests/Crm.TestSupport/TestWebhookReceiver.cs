@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Crm.Silo.Tests.Outbox;
+namespace Crm.TestSupport;
 
 /// <summary>A webhook call as the receiver saw it.</summary>
 public sealed record ReceivedCall(string Path, string? Signature, string? IdempotencyKey, string? Delivery, string? ContentType, string Body, DateTimeOffset At);
