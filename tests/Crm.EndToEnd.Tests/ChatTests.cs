@@ -71,6 +71,21 @@ public sealed class ChatTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_user_whose_role_has_no_chat_right_is_told_so_on_the_chats_page_and_goes_not_online()
+    {
+        var portal = await fixture.Host.CreatePortal("Chat without rights");
+        var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
+        // Everyone's default role is emptied: Bob has no rights at all.
+        (await admin.PutAsJsonAsync("/api/access/roles/1/assignees", Array.Empty<object>())).EnsureSuccessStatusCode();
+
+        var page = await fixture.SignedInPage(portal.SecondEmail, "/chat", "[data-testid=chat-denied]");
+
+        await Assertions.Expect(page.Locator("[data-testid=chat-denied]")).ToContainTextAsync("does not allow you to see chats");
+        await Assertions.Expect(page.Locator("[data-testid=chat-queue]")).ToHaveCountAsync(0);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/chat/operators")).GetProperty("online").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_admin_gives_a_messenger_bridge_its_reply_url_on_the_chats_page_and_a_bad_one_is_refused()
     {
         var portal = await fixture.Host.CreatePortal("Chat bridges page");

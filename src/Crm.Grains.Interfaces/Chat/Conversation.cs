@@ -58,11 +58,17 @@ public sealed record Conversation(
     [property: Id(12)] DateTimeOffset UpdatedAt,
     [property: Id(13)] long Version);
 
-/// <summary>A live event of the chat: a conversation changed, or one side is typing (<see cref="What"/> "typing", nothing stored).</summary>
+/// <summary>
+/// A live event of the chat: a conversation changed, or one side is typing (<see cref="What"/> "typing",
+/// nothing stored). <see cref="OperatorChanged"/> and <see cref="PreviousOperatorId"/> tell watchers who
+/// could see it under its former operator that it left their reach.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("crm.conversation-changed")]
 public sealed record ConversationChanged(
     [property: Id(0)] Conversation Conversation,
-    /// <summary>"opened", "message", "assigned", "read", "closed", "typing".</summary>
+    /// <summary>"opened", "message", "assigned", "read", "closed", "typing"; to a watcher it left the reach of, "removed".</summary>
     [property: Id(1)] string What,
     [property: Id(2)] ChatSide? Typing = null,
-    [property: Id(3)] int? TypingOperatorId = null);
+    [property: Id(3)] int? TypingOperatorId = null,
+    [property: Id(4)] bool OperatorChanged = false,
+    [property: Id(5)] int? PreviousOperatorId = null);

@@ -3,8 +3,8 @@ using Crm.Grains.Interfaces.Access;
 namespace Crm.Grains.Access;
 
 /// <summary>
-/// The roles of a new portal, as Bitrix24 starts one: everyone works with every CRM record and
-/// the stream, and only admins change settings. Admins narrow them from there.
+/// The roles of a new portal, as Bitrix24 starts one: everyone works with every CRM record, the
+/// stream and the chats, and only admins change settings. Admins narrow them from there.
 /// </summary>
 public static class DefaultRoles
 {
@@ -18,6 +18,8 @@ public static class DefaultRoles
         new Permission(AccessEntity.Feed, AccessAction.Add, AccessScope.All),
         new Permission(AccessEntity.Feed, AccessAction.Edit, AccessScope.Own),
         new Permission(AccessEntity.Feed, AccessAction.Delete, AccessScope.Own),
+        new Permission(AccessEntity.Chat, AccessAction.Read, AccessScope.All),
+        new Permission(AccessEntity.Chat, AccessAction.Edit, AccessScope.All),
     ]);
 
     public static AccessSettings For(int adminId) =>

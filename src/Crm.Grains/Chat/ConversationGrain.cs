@@ -1,4 +1,6 @@
+using Crm.Grains.Access;
 using Crm.Grains.Common;
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Activities;
 using Crm.Grains.Interfaces.Automation;
 using Crm.Grains.Interfaces.Chat;
@@ -112,6 +114,9 @@ public sealed class ConversationGrain(
         var c = Open_;
         if (!await users.IsActiveUser(Key.PortalId, operatorId))
             throw CrmException.Invalid("unknown_user", $"User {operatorId} is not an active user of this portal.", "operatorId");
+        var rights = await GrainFactory.GetGrain<IAccessGrain>(Key.PortalId).ProfileOf(operatorId);
+        if (rights.ScopeOf(AccessEntity.Chat, AccessAction.Edit) == AccessScope.None)
+            throw CrmException.Invalid("not_an_operator", $"User {operatorId}'s role does not let them work chats.", "operatorId");
         if (c.OperatorId != operatorId) await Commit(Next(c) with { OperatorId = operatorId }, "assigned");
         return Current;
     }
@@ -189,7 +194,8 @@ public sealed class ConversationGrain(
             throw;
         }
         await Project(next);
-        await Publish(new ConversationChanged(next, what));
+        await Publish(new ConversationChanged(next, what, OperatorChanged: before is not null && before.OperatorId != next.OperatorId,
+            PreviousOperatorId: before?.OperatorId));
         await HandOnToBridge(next);
     }
 

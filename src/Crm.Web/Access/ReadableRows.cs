@@ -75,6 +75,7 @@ public sealed class ReadableRowsOf(UserAccess access, IGrainFactory grains)
         Live.BoardKind.Leads => await Leads(user),
         Live.BoardKind.Contacts => await Contacts(user),
         Live.BoardKind.Companies => await Companies(user),
+        Live.BoardKind.Chat => ReadableRows.Everything, // decided per conversation (Chat.ChatAccess)
         _ => await Deals(user, board.PipelineId),
     });
 

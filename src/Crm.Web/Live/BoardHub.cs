@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Common;
 using Crm.Grains.Interfaces.Pipelines;
 using Crm.Web.Access;
+using Crm.Web.Chat;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -88,8 +90,21 @@ public sealed class BoardHub(IGrainFactory grains, HubBoardGroups groups, Readab
         return Task.CompletedTask;
     }
 
-    /// <summary>Starts sending <c>conversationChanged</c> for every chat conversation of the portal (the operators' queue).</summary>
-    public Task SubscribeChat() => groups.Join(BoardKey.Chat(Context.User!.PortalId()), WatcherAccess.Everything, Context.ConnectionId);
+    /// <summary>Starts sending <c>conversationChanged</c> for the chat conversations the user may see (the operators' queue).</summary>
+    public async Task SubscribeChat()
+    {
+        var key = BoardKey.Chat(Context.User!.PortalId());
+        var access = await readable.Watching(Api.RequestUser.Of(Context.User!), key);
+        try
+        {
+            access.Profile!.RequireAny(AccessAction.Read);
+        }
+        catch (CrmException e)
+        {
+            throw new HubException(e.Message);
+        }
+        await groups.Join(key, access, Context.ConnectionId);
+    }
 
     public Task UnsubscribeChat() => groups.Leave(BoardKey.Chat(Context.User!.PortalId()), Context.ConnectionId);
 

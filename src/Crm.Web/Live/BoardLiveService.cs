@@ -126,7 +126,7 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
         // Stream watchers decide for themselves who sees a post: they reload their user's rights and departments.
         if (_boards.TryGetValue(BoardKey.Stream(change.PortalId), out var stream))
             foreach (var watching in stream.Watchers) Notify(watching, w => w.OnResync());
-        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind is not (BoardKind.Access or BoardKind.Notifications or BoardKind.Stream or BoardKind.Chat)))
+        foreach (var (key, board) in _boards.Where(b => b.Key.PortalId == change.PortalId && b.Key.Kind is not (BoardKind.Access or BoardKind.Notifications or BoardKind.Stream)))
             foreach (var watching in board.Watchers)
             {
                 if (watching.Access.Profile is not { } profile || profile.Version >= change.Version) continue;
@@ -237,7 +237,8 @@ public sealed class BoardLiveService(IGrainFactory grains, DealQueries queries, 
                     })).Add(change);
                     break;
                 case Crm.Grains.Interfaces.Chat.ConversationChanged change when _boards.TryGetValue(BoardKey.Chat(change.Conversation.PortalId), out var board):
-                    foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnConversationChanged(change));
+                    foreach (var watching in board.Watchers)
+                        if (Chat.ChatAccess.Shape(watching.Access.Profile, change) is { } shaped) Notify(watching, w => w.OnConversationChanged(shaped));
                     break;
                 case LeadStatusesChanged change when _boards.TryGetValue(BoardKey.Leads(change.PortalId), out var board):
                     foreach (var watcher in board.Watchers) Notify(watcher, w => w.OnLeadStatusesChanged(change));

@@ -27,6 +27,7 @@ public static class AccessText
         AccessEntity.Company => "Companies",
         AccessEntity.Activity => "Activities",
         AccessEntity.Feed => "Activity stream",
+        AccessEntity.Chat => "Chats (open channels)",
         AccessEntity.Settings => "Settings",
         _ => entity,
     };
