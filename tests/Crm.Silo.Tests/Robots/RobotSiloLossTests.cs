@@ -16,9 +16,13 @@ public sealed class RobotSiloLossTests
         // The second silo dies without a goodbye: its deals and its share of the reminders must move to the first.
         await world.Cluster.KillSiloAsync(world.Cluster.Silos[1]);
 
-        await RobotWorld.Until(async () => await world.Scalar("SELECT count(*) FROM outbox") == 40, "forty e-mails in the outbox", seconds: 240);
+        // A robot's e-mail is queued before its deal records the run: wait for both.
+        await RobotWorld.Until(async () => await world.Scalar("SELECT count(*) FROM outbox") == 40
+            && (await Task.WhenAll(deals.Select(world.RobotLines))).All(lines => lines.Any(Ran)), "forty e-mails and forty runs on the timelines", seconds: 240);
         Assert.Equal(40, await world.Scalar("SELECT count(DISTINCT record_id) FROM outbox WHERE record_type = 'deal'"));
         foreach (var id in deals)
-            Assert.Single(await world.RobotLines(id), l => l.Outcome.StartsWith("ran: ", StringComparison.Ordinal));
+            Assert.Single(await world.RobotLines(id), Ran);
     }
+
+    private static bool Ran((string Robot, string Outcome) line) => line.Outcome.StartsWith("ran: ", StringComparison.Ordinal);
 }
