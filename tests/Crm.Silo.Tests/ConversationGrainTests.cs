@@ -48,21 +48,9 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var visitor = fixture.Client.GetGrain<IChatVisitorGrain>(GrainKeys.For(ClusterFixture.PortalId, visitorKey));
         await using var db = fixture.Database();
         // The database refuses this visitor's conversation (the lead is already made by then), once.
-        await Sql(db, $"""
-            CREATE FUNCTION refuse_conversation() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
-            CREATE TRIGGER refuse_conversation BEFORE INSERT OR UPDATE ON orleansstorage FOR EACH ROW
-                WHEN (NEW.graintypestring = 'conversation' AND position(convert_to('{visitorKey}', 'UTF8') IN NEW.payloadbinary) > 0)
-                EXECUTE FUNCTION refuse_conversation();
-            """);
-        try
-        {
+        await using (await RefusedStateWrites.Where(db,
+            $"NEW.graintypestring = 'conversation' AND position(convert_to('{visitorKey}', 'UTF8') IN NEW.payloadbinary) > 0"))
             await Assert.ThrowsAnyAsync<Exception>(() => visitor.Say("site", new VisitorMessage("Is the roof still for sale?", Name: "Una Retry")));
-        }
-        finally
-        {
-            await Sql(db, "DROP TRIGGER refuse_conversation ON orleansstorage; DROP FUNCTION refuse_conversation();");
-        }
 
         var retried = await visitor.Say("site", new VisitorMessage("Is the roof still for sale?", Name: "Una Retry"));
         var again = await visitor.Say("site", new VisitorMessage("Hello?", Name: "Una Retry"));
@@ -80,22 +68,11 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var visitor = fixture.Client.GetGrain<IChatVisitorGrain>(GrainKeys.For(ClusterFixture.PortalId, visitorKey));
         await using var db = fixture.Database();
         // The conversation opens and makes its lead; then the database refuses the visitor's note of it, once.
-        await Sql(db, $"""
-            CREATE FUNCTION refuse_visitor() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
-            CREATE TRIGGER refuse_visitor BEFORE INSERT OR UPDATE ON orleansstorage FOR EACH ROW
-                WHEN (NEW.graintypestring = 'chat-visitor' AND NEW.grainidextensionstring LIKE '%{visitorKey}'
-                    AND position(convert_to('"ConversationId":null', 'UTF8') IN NEW.payloadbinary) = 0)
-                EXECUTE FUNCTION refuse_visitor();
-            """);
-        try
-        {
+        await using (await RefusedStateWrites.Where(db, $"""
+            NEW.graintypestring = 'chat-visitor' AND NEW.grainidextensionstring LIKE '%{visitorKey}'
+                AND position(convert_to('"ConversationId":null', 'UTF8') IN NEW.payloadbinary) = 0
+            """))
             await Assert.ThrowsAnyAsync<Exception>(() => visitor.Say("site", new VisitorMessage("Do you deliver on Sundays?", Name: "Lou Lost")));
-        }
-        finally
-        {
-            await Sql(db, "DROP TRIGGER refuse_visitor ON orleansstorage; DROP FUNCTION refuse_visitor();");
-        }
 
         var retried = await visitor.Say("site", new VisitorMessage("Do you deliver on Sundays?", Name: "Lou Lost"));
 
@@ -107,11 +84,5 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await using var reader = await count.ExecuteReaderAsync();
         await reader.ReadAsync();
         Assert.Equal((1L, 1L), (reader.GetInt64(0), reader.GetInt64(1)));
-    }
-
-    private static async Task Sql(Npgsql.NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -155,9 +155,7 @@ public sealed class ChatApiTests(WebFixture fixture)
     {
         var portal = await fixture.Host.CreatePortal("Chat bridge");
         var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
-        var token = await (await admin.PostAsJsonAsync("/api/tokens", new { name = "Telegram bridge" })).Content.ReadFromJsonAsync<JsonElement>();
-        using var bridge = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        bridge.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
+        using var bridge = await Bridge(fixture.Host.BaseAddress, admin);
 
         var first = await (await bridge.PostAsJsonAsync("/api/chat/inbound", new { channel = "telegram", externalUserId = "tg-42", text = "Hi from Telegram", name = "Tom" }))
             .Content.ReadFromJsonAsync<JsonElement>();

@@ -22,7 +22,7 @@ public sealed class ChatBridgeTests(WebFixture fixture)
         var portal = await fixture.Host.CreatePortal("Bridge replies");
         var admin = (await fixture.Host.SignIn(portal.AdminEmail)).Http;
         await using var receiver = await TestWebhookReceiver.Start();
-        var bridge = await Bridge(admin);
+        using var bridge = await Bridge(fixture.Host.BaseAddress, admin);
         var conversation = await Inbound(bridge, "tg-7", "Do you ship to Oslo?");
         // A reply before the bridge has a URL is the bridge's to read; it is not sent when one is set later.
         await Reply(admin, conversation, "Let me check");
@@ -53,7 +53,7 @@ public sealed class ChatBridgeTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/chat/bridges/telegram")).StatusCode);
         await Reply(admin, await Inbound(bridge, "tg-8", "Another one"), "Read me yourself");
         Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt64());
-        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/chat/bridges")).EnumerateObject().Count());
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/chat/bridges")).EnumerateObject());
     }
 
     [Theory]
@@ -86,14 +86,6 @@ public sealed class ChatBridgeTests(WebFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await seller.GetAsync("/api/chat/bridges")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await seller.PutAsJsonAsync("/api/chat/bridges/telegram", new { replyUrl = "https://bridge.example/tg" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await seller.DeleteAsync("/api/chat/bridges/telegram")).StatusCode);
-    }
-
-    private async Task<HttpClient> Bridge(HttpClient admin)
-    {
-        var token = await (await admin.PostAsJsonAsync("/api/tokens", new { name = "Telegram bridge" })).Content.ReadFromJsonAsync<JsonElement>();
-        var bridge = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        bridge.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
-        return bridge;
     }
 
     private static async Task<long> Inbound(HttpClient bridge, string externalUserId, string text)

@@ -24,6 +24,15 @@ public static class ChatKit
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>A messenger bridge's client: signed in with a new API token of the portal.</summary>
+    public static async Task<HttpClient> Bridge(Uri baseAddress, HttpClient admin)
+    {
+        var token = await (await admin.PostAsJsonAsync("/api/tokens", new { name = "Messenger bridge" })).Content.ReadFromJsonAsync<JsonElement>();
+        var bridge = new HttpClient { BaseAddress = baseAddress };
+        bridge.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
+        return bridge;
+    }
+
     public static async Task<JsonElement> Conversation(HttpClient operatorClient, long id) =>
         await operatorClient.GetFromJsonAsync<JsonElement>($"/api/chat/conversations/{id}");
 

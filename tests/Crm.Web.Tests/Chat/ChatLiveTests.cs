@@ -33,7 +33,7 @@ public sealed class ChatLiveTests(WebFixture fixture)
                 while (await reader.ReadLineAsync() is { } line)
                     if (line.StartsWith("data: ", StringComparison.Ordinal)) events.Writer.TryWrite(JsonDocument.Parse(line[6..]).RootElement.Clone());
             }
-            catch (Exception) when (true)
+            catch (Exception)
             {
                 // The test closed the stream.
             }
