@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Crm.Grains.Access;
 using Crm.Grains.Interfaces.Access;
 using Crm.Grains.Interfaces.Common;
 
@@ -52,6 +55,45 @@ public sealed class AccessGrainTests(ClusterFixture fixture)
         var (access, _, first, users) = await NewPortal(initialize: false);
         Assert.Equal([first], (await access.Get()).AdminIds);
         Assert.False((await access.ProfileOf(users[0])).IsAdmin);
+    }
+
+    [Fact]
+    public async Task Roles_of_a_portal_set_up_before_chat_rights_are_given_them_once()
+    {
+        var (access, portal, admin, users) = await NewPortal();
+        var narrow = await access.SaveRole(new Role(0, "Deals only", [new Permission(AccessEntity.Deal, AccessAction.Read, AccessScope.Own)]), admin);
+        await access.SetAssignees(narrow.Id, [new RoleAssignment(narrow.Id, AssigneeKind.User, users[1])], admin);
+        await access.SetAssignees(DefaultRoles.EmployeeRoleId, [new RoleAssignment(DefaultRoles.EmployeeRoleId, AssigneeKind.User, users[0])], admin);
+        await fixture.Cluster.DeactivateAsync(access);
+        await fixture.Cluster.WaitForDeactivationAsync(access);
+        // As stored before chat rights existed: no role names them, and nothing says they were given.
+        await using var db = fixture.Database();
+        var where = $"graintypestring = 'access' AND grainidn1 = {portal}";
+        await using (var read = db.CreateCommand($"SELECT payloadbinary FROM orleansstorage WHERE {where}"))
+        {
+            var stored = JsonNode.Parse((byte[])(await read.ExecuteScalarAsync())!)!.AsObject();
+            stored.Remove(nameof(AccessState.ChatRightsGiven));
+            foreach (var role in stored["Settings"]!["Roles"]!.AsArray())
+            {
+                var permissions = role!["Permissions"]!.AsArray();
+                foreach (var chat in permissions.Where(p => (string?)p!["Entity"] == AccessEntity.Chat).ToList()) permissions.Remove(chat);
+            }
+            await using var write = db.CreateCommand($"UPDATE orleansstorage SET payloadbinary = $1 WHERE {where}");
+            write.Parameters.Add(new() { Value = JsonSerializer.SerializeToUtf8Bytes(stored) });
+            Assert.Equal(1, await write.ExecuteNonQueryAsync());
+        }
+
+        // Every role lets its users work every chat, as before the rights existed.
+        foreach (var user in users[..2])
+            Assert.Equal((AccessScope.All, AccessScope.All),
+                ((await access.ProfileOf(user)).ScopeOf(AccessEntity.Chat, AccessAction.Read), (await access.ProfileOf(user)).ScopeOf(AccessEntity.Chat, AccessAction.Edit)));
+
+        // Once: an admin who then narrows them is not overruled by a later activation.
+        await access.SaveRole(narrow with { Permissions = [new Permission(AccessEntity.Chat, AccessAction.Read, AccessScope.Own)] }, admin);
+        await fixture.Cluster.DeactivateAsync(access);
+        await fixture.Cluster.WaitForDeactivationAsync(access);
+        Assert.Equal((AccessScope.Own, AccessScope.None),
+            ((await access.ProfileOf(users[1])).ScopeOf(AccessEntity.Chat, AccessAction.Read), (await access.ProfileOf(users[1])).ScopeOf(AccessEntity.Chat, AccessAction.Edit)));
     }
 
     [Fact]

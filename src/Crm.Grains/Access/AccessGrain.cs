@@ -24,6 +24,17 @@ public sealed class AccessGrain(
         // A portal created before access rights existed: its creator becomes its admin, as for a new portal.
         if (state.State.Settings is null && await users.FirstUser(PortalId) is { } creator)
             await Initialize(creator);
+        else if (state.State.Settings is { } settings && !state.State.ChatRightsGiven)
+            await GiveChatRights(settings);
+    }
+
+    /// <summary>Roles of a portal set up before the chat rights keep letting their users work chats.</summary>
+    private async Task GiveChatRights(AccessSettings settings)
+    {
+        state.State.Settings = settings with { Roles = [.. settings.Roles.Select(DefaultRoles.WithChatRights)], Version = settings.Version + 1 };
+        state.State.ChatRightsGiven = true;
+        await state.WriteStateAsync();
+        log.LogInformation("Portal {Portal}: its roles were given the chat rights", PortalId);
     }
 
     public Task<AccessSettings> Get() => Task.FromResult(Settings);
@@ -35,6 +46,7 @@ public sealed class AccessGrain(
         if (state.State.Settings is not null) return;
         await CheckUsers([adminId], "adminIds");
         state.State.Settings = DefaultRoles.For(adminId);
+        state.State.ChatRightsGiven = true;
         await state.WriteStateAsync();
         await Audit(adminId, "access.initialized", new { adminId });
     }

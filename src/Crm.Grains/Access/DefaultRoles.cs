@@ -22,6 +22,13 @@ public static class DefaultRoles
         new Permission(AccessEntity.Chat, AccessAction.Edit, AccessScope.All),
     ]);
 
+    /// <summary>
+    /// A role from before the chat rights, when every user could work every chat: it keeps that with
+    /// both rights for all conversations. A role that names any chat right is left as it is.
+    /// </summary>
+    public static Role WithChatRights(Role role) => role.Permissions.Any(p => p.Entity == AccessEntity.Chat) ? role
+        : role with { Permissions = [.. role.Permissions, new(AccessEntity.Chat, AccessAction.Read, AccessScope.All), new(AccessEntity.Chat, AccessAction.Edit, AccessScope.All)] };
+
     public static AccessSettings For(int adminId) =>
         new(1, [], [Employee], [new RoleAssignment(EmployeeRoleId, AssigneeKind.Everyone)], [adminId]);
 }
