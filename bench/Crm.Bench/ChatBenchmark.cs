@@ -34,10 +34,8 @@ public static class ChatBenchmark
 
         Console.WriteLine("Starting a durable private PostgreSQL and the server...");
         var db = await PostgresServer.Start(durable: true).CreateDatabase("chat");
-        await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
+        await using var server = await BenchServer.Start(db, new Dictionary<string, string>
         {
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Crm__Chat__MessagesPerMinute"] = "1000000",
             ["Crm__Chat__SessionsPerMinute"] = "1000000",
         }, echo: line => line.Contains("fail:") || line.Contains("crit:"));

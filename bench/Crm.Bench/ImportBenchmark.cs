@@ -31,8 +31,6 @@ public static class ImportBenchmark
         var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
         var settings = new Dictionary<string, string>
         {
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             ["Crm__Import__Concurrency"] = concurrency,
             // For profiling with perf: CRM_BENCH_PERFMAP=1 makes the server write its JIT symbol map.
             ["DOTNET_PerfMapEnabled"] = Environment.GetEnvironmentVariable("CRM_BENCH_PERFMAP") ?? "0",
@@ -41,8 +39,7 @@ public static class ImportBenchmark
         // Experiments with the server's runtime settings: CRM_BENCH_SERVER_ENV="DOTNET_gcServer=0;..."
         foreach (var pair in (Environment.GetEnvironmentVariable("CRM_BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
             settings[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
-        await using var server = await ServerProcess.Start(db, "Release", settings,
-            echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:"));
+        await using var server = await BenchServer.Start(db, settings);
         var client = await BenchClient.SignIn(server.BaseAddress);
         var memoryAtStart = server.ResidentMiB();
         var postgres = await PostgresCpu.Of(db);

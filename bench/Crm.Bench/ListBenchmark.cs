@@ -34,11 +34,7 @@ public static class ListBenchmark
         Console.WriteLine(reuse.Length > 0 ? "Starting the server on the given database..." : "Starting a durable private PostgreSQL and the server...");
         var db = reuse.Length > 0 ? reuse : await PostgresServer.Start(durable: true).CreateDatabase("lists");
         if (reuse.Length > 0) await Crm.Silo.Migrations.MigrationRunner.Apply(db);
-        await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
-        {
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        }, echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:"));
+        await using var server = await BenchServer.Start(db);
         var client = await BenchClient.SignIn(server.BaseAddress);
         var (portalId, users) = await DemoPortal(db);
 

@@ -56,10 +56,8 @@ var warmup = int.Parse(Option("--warmup", "20"), CultureInfo.InvariantCulture);
 
 Console.WriteLine("Starting a durable private PostgreSQL and the server...");
 var db = await PostgresServer.Start(durable: true).CreateDatabase("bench");
-await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
+await using var server = await BenchServer.Start(db, new Dictionary<string, string>
 {
-    ["Logging__LogLevel__Default"] = "Warning",
-    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     ["Logging__LogLevel__Crm.Web.Live"] = Environment.GetEnvironmentVariable("CRM_BENCH_LIVE_LOG") ?? "Information",
 }, echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:") || line.Contains("Crm.Web.Live"));
 var client = await BenchClient.SignIn(server.BaseAddress);

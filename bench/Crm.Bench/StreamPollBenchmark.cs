@@ -55,11 +55,7 @@ public static class StreamPollBenchmark
 
         Console.WriteLine("Starting a durable private PostgreSQL and the server...");
         var db = await PostgresServer.Start(durable: true).CreateDatabase("stream");
-        await using var server = await ServerProcess.Start(db, "Release", new Dictionary<string, string>
-        {
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        }, echo: line => line.Contains("fail:") || line.Contains("crit:") || line.Contains("warn:"));
+        await using var server = await BenchServer.Start(db);
         var admin = await Person.SignIn(server.BaseAddress, "admin@demo.local", ServerProcess.Password);
         var postgres = await PostgresCpu.Of(db);
 
